@@ -1,0 +1,5 @@
+"""``python -m phare``: the same command line as the ``phare`` script."""
+
+from phare.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,584 @@
+"""The query functions of phare: names to records, selections to figures.
+
+Every public lookup lands here. Names are matched through the indices of
+:mod:`phare._store` (so one spelling rule holds everywhere); a miss raises an error of the
+:mod:`phare.errors` family that suggests what was meant or lists what exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TypeVar
+
+from phare import _store
+from phare._names import closest, normalise
+from phare.errors import (
+    FigureNotFoundError,
+    FormerRegionError,
+    NotAPercentError,
+    UnknownActorError,
+    UnknownIndicatorError,
+    UnknownNameError,
+    UnknownProgrammeError,
+    UnknownRegionError,
+    UnknownSegmentError,
+    UnknownStudyError,
+    UnknownThemeError,
+)
+from phare.model import (
+    Actor,
+    Comparison,
+    Confidence,
+    Figure,
+    Indicator,
+    Observatory,
+    Programme,
+    Region,
+    Segment,
+    Study,
+    Theme,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+R = TypeVar("R")
+FigureKey = tuple[str, object, object, object, object, object]
+
+#: Entries kept in each memo before it is emptied; real workloads use a few dozen spellings.
+CACHE_LIMIT = 4096
+_region_memo: dict[object, Region] = {}
+_figure_memo: dict[FigureKey, Figure] = {}
+
+#: How an error message names a unit.
+UNIT_WORDS = {
+    "percent": "a percentage",
+    "score-10": "a score out of 10",
+    "count": "a count",
+    "points": "a change in percentage points",
+}
+
+CONFIDENCE_ORDER: tuple[Confidence, ...] = ("A", "B", "C")
+
+
+# --- names to records ------------------------------------------------------------------------
+
+
+def _check_str(kind: str, name: object) -> str:
+    if not isinstance(name, str):
+        raise TypeError(f"{kind} must be a str, not {type(name).__name__}")
+    return name
+
+
+def _lookup(
+    kind: str,
+    error: type[UnknownNameError],
+    name: object,
+    index: Mapping[str, R],
+    display: Mapping[str, str],
+) -> R:
+    text = _check_str(kind, name)
+    found = index.get(normalise(text))
+    if found is None:
+        raise error(kind, text, closest(text, display))
+    return found
+
+
+def _suggestions(index: Mapping[str, object], ident: str) -> dict[str, str]:
+    return {key: str(getattr(record, ident)) for key, record in index.items()}
+
+
+def resolve_region(name: object) -> Region:
+    """The region for any of its names or codes (uncached; see :func:`region`)."""
+    store = _store.get()
+    text = _check_str("region", name)
+    key = normalise(text)
+    found = store.region_index.get(key)
+    if found is not None:
+        return found
+    former = store.former_index.get(key)
+    if former is not None:
+        merged = store.region_index[normalise(former.merged_into)]
+        raise FormerRegionError(text, former.name, merged.slug, merged.name)
+    raise UnknownRegionError(
+        "region", text, closest(text, _suggestions(store.region_index, "slug"))
+    )
+
+
+def resolve_actor(name: object) -> Actor:
+    """The actor for any of its English or French names."""
+    index = _store.get().actor_index
+    return _lookup("actor", UnknownActorError, name, index, _suggestions(index, "id"))
+
+
+def resolve_indicator(name: object) -> Indicator:
+    """The indicator for its identifier, label or alias."""
+    index = _store.get().indicator_index
+    return _lookup("indicator", UnknownIndicatorError, name, index, _suggestions(index, "id"))
+
+
+def resolve_theme(name: object) -> Theme:
+    """The theme for its identifier, label or alias."""
+    index = _store.get().theme_index
+    return _lookup("theme", UnknownThemeError, name, index, _suggestions(index, "id"))
+
+
+def resolve_segment(name: object) -> Segment:
+    """The segment for its identifier or label."""
+    index = _store.get().segment_index
+    return _lookup("segment", UnknownSegmentError, name, index, _suggestions(index, "id"))
+
+
+def resolve_study(name: object) -> Study:
+    """The study for its identifier."""
+    index = _store.get().study_index
+    return _lookup("study", UnknownStudyError, name, index, _suggestions(index, "id"))
+
+
+def resolve_programme(name: object) -> Programme:
+    """The programme (ARPEA, PHARE, IMPACT) for its name, in any case."""
+    index = _store.get().programme_index
+    return _lookup("programme", UnknownProgrammeError, name, index, _suggestions(index, "id"))
+
+
+def _theme_for(indicator: Indicator, theme: object) -> Theme | None:
+    if theme is None:
+        return None
+    found = resolve_theme(theme)
+    if indicator.theme_kind is None:
+        raise FigureNotFoundError(f"{indicator.id!r} is not broken down by theme; leave theme out")
+    if found.kind != indicator.theme_kind:
+        choices = [t.id for t in _store.get().themes if t.kind == indicator.theme_kind]
+        raise UnknownThemeError(
+            "theme",
+            found.id,
+            [],
+            f"is not a theme of {indicator.id!r}, which takes: {', '.join(choices)}",
+        )
+    return found
+
+
+# --- selections to figures -------------------------------------------------------------------
+
+
+def _recency(figure: Figure) -> tuple[int, str]:
+    return (figure.reference_year, figure.study.published or "")
+
+
+def _candidates(
+    region: Region, actor: object, indicator: object, theme: object, segment: object
+) -> tuple[Actor, Indicator, Theme | None, Segment, list[Figure]]:
+    """Resolve the names, then the figures of the region that match all but the study."""
+    found_actor = resolve_actor(actor)
+    found_indicator = resolve_indicator(indicator)
+    found_theme = _theme_for(found_indicator, theme)
+    found_segment = resolve_segment(segment)
+    cell = _store.get().by_cell.get((region.slug, found_actor.id, found_indicator.id), ())
+    if found_indicator.themed and found_theme is None:
+        themes = sorted({f.theme.id for f in cell if f.theme is not None})
+        where = (
+            f"published themes here: {', '.join(themes)}"
+            if themes
+            else f"none is published for {region.name}, {found_actor.id}"
+        )
+        raise FigureNotFoundError(
+            f"{found_indicator.id!r} is broken down by theme; name one with theme=...; {where}"
+        )
+    matches = [f for f in cell if f.segment is found_segment and f.theme is found_theme]
+    return found_actor, found_indicator, found_theme, found_segment, matches
+
+
+def _not_found(
+    region: Region,
+    actor: Actor,
+    indicator: Indicator,
+    theme: Theme | None,
+    segment: Segment,
+    study: Study | None = None,
+) -> FigureNotFoundError:
+    asked = f"no figure for {region.name}, {actor.id}, {indicator.id}"
+    if theme is not None:
+        asked += f", theme {theme.id!r}"
+    asked += f", segment {segment.id!r}"
+    if study is not None:
+        asked += f", study {study.id!r}"
+    store = _store.get()
+    in_region = store.by_region.get(region.slug, ())
+    cell = store.by_cell.get((region.slug, actor.id, indicator.id), ())
+    if not in_region:
+        detail = f"{region.name} has no published figure"
+    elif cell:
+        variants = sorted({f"{f.label} in {f.study.id}" for f in cell})
+        detail = "what exists: " + "; ".join(variants[:12])
+    else:
+        of_actor = sorted({f.indicator.id for f in in_region if f.actor is actor})
+        if of_actor:
+            detail = f"for {actor.id} in {region.name} there are: {', '.join(of_actor)}"
+        else:
+            actors = sorted({f.actor.id for f in in_region})
+            detail = f"{region.name} has figures for {', '.join(actors)} only"
+    return FigureNotFoundError(f"{asked}: {detail}")
+
+
+def figure(
+    region: Region,
+    actor: str,
+    indicator: str,
+    theme: str | None,
+    segment: str,
+    study: str | None,
+) -> Figure:
+    """The figure behind :meth:`Region.figure`, memoised on the exact arguments."""
+    key: FigureKey = (region.slug, actor, indicator, theme, segment, study)
+    try:
+        hit = _figure_memo.get(key)
+    except TypeError:  # an unhashable argument: let the slow path name it
+        hit = None
+    if hit is not None:
+        return hit
+    found_actor, found_indicator, found_theme, found_segment, matches = _candidates(
+        region, actor, indicator, theme, segment
+    )
+    found_study = None if study is None else resolve_study(study)
+    if found_study is not None:
+        matches = [f for f in matches if f.study is found_study]
+    if not matches:
+        raise _not_found(
+            region, found_actor, found_indicator, found_theme, found_segment, found_study
+        )
+    chosen = max(matches, key=_recency)
+    if len(_figure_memo) >= CACHE_LIMIT:
+        _figure_memo.clear()
+    _figure_memo[key] = chosen
+    return chosen
+
+
+def share(
+    region: Region,
+    actor: str,
+    indicator: str,
+    theme: str | None,
+    segment: str,
+    study: str | None,
+) -> float:
+    """The figure as a fraction, or :class:`NotAPercentError` for other units."""
+    found = figure(region, actor, indicator, theme, segment, study)
+    value = found.share
+    if value is None:
+        raise NotAPercentError(
+            f"{found.indicator.id!r} is published as {UNIT_WORDS[found.unit]}, "
+            "not a percentage; use value() instead of share()"
+        )
+    return value
+
+
+def series(
+    region: Region, actor: str, indicator: str, theme: str | None, segment: str
+) -> tuple[Figure, ...]:
+    """Every study's figure for one cell, oldest first."""
+    found_actor, found_indicator, found_theme, found_segment, matches = _candidates(
+        region, actor, indicator, theme, segment
+    )
+    if not matches:
+        raise _not_found(region, found_actor, found_indicator, found_theme, found_segment)
+    return tuple(sorted(matches, key=_recency))
+
+
+def compare(
+    region: Region,
+    actor: str,
+    indicator: str,
+    theme: str | None,
+    segment: str,
+    study: str | None,
+) -> Comparison:
+    """A regional figure against the national figure of the same programme."""
+    regional = figure(region, actor, indicator, theme, segment, study)
+    national_cell = _store.get().by_cell.get(
+        ("france", regional.actor.id, regional.indicator.id), ()
+    )
+    same = [
+        f
+        for f in national_cell
+        if f.segment is regional.segment
+        and f.theme is regional.theme
+        and f.programme == regional.programme
+    ]
+    if not same:
+        others = sorted({f"{f.programme} ({f.study.id})" for f in national_cell})
+        detail = f"France has it only from {', '.join(others)}" if others else "France has none"
+        raise FigureNotFoundError(
+            f"no national {regional.programme} figure to compare {regional.label} with; {detail}"
+        )
+    return Comparison(region=regional, national=max(same, key=_recency))
+
+
+def region_figures(region: Region) -> tuple[Figure, ...]:
+    """Every figure of one region, in table order."""
+    return _store.get().by_region.get(region.slug, ())
+
+
+# --- the public functions --------------------------------------------------------------------
+
+
+def region(name: str) -> Region:
+    """A region, or France, by slug, name, INSEE code, ISO 3166-2 code or NUTS code.
+
+    Case, accents, spaces, hyphens, underscores and apostrophes do not matter. A former region
+    (before the 2016 merger) raises :class:`phare.FormerRegionError` naming its successor;
+    codes are strings (``"75"``), and anything but a ``str`` is a :class:`TypeError`.
+
+    >>> import phare
+    >>> phare.region("Nouvelle Aquitaine") is phare.region("75") is phare.region("fri")
+    True
+    >>> phare.region("provence alpes cote d'azur").slug
+    'provence-alpes-cote-d-azur'
+    """
+    try:
+        return _region_memo[name]
+    except (KeyError, TypeError):
+        pass
+    found = resolve_region(name)
+    if len(_region_memo) >= CACHE_LIMIT:
+        _region_memo.clear()
+    _region_memo[name] = found
+    return found
+
+
+def national() -> Region:
+    """France as a whole: the national figures of every programme.
+
+    >>> import phare
+    >>> phare.national() is phare.region("FR")
+    True
+    >>> phare.national().share("companies", "partnering")
+    0.37
+    """
+    return region("france")
+
+
+def regions() -> tuple[Region, ...]:
+    """The 18 regions (13 metropolitan, 5 overseas), France itself excluded.
+
+    >>> import phare
+    >>> len(phare.regions()), sum(r.kind == "overseas" for r in phare.regions())
+    (18, 5)
+    """
+    return tuple(r for r in _store.get().regions if not r.is_national)
+
+
+def actor(name: str) -> Actor:
+    """An actor by English or French name: citizens, companies, associations, mayors.
+
+    >>> import phare
+    >>> phare.actor("Maires").id
+    'mayors'
+    """
+    return resolve_actor(name)
+
+
+def actors() -> tuple[Actor, ...]:
+    """The four actors the Observatory surveys.
+
+    >>> import phare
+    >>> [a.id for a in phare.actors()]
+    ['citizens', 'companies', 'associations', 'mayors']
+    """
+    return _store.get().actors
+
+
+def indicator(name: str) -> Indicator:
+    """An indicator by identifier, English or French label, or alias.
+
+    >>> import phare
+    >>> phare.indicator("partnering").unit
+    'percent'
+    """
+    return resolve_indicator(name)
+
+
+def indicators() -> tuple[Indicator, ...]:
+    """Every indicator that has at least one definition in the bundled data.
+
+    >>> import phare
+    >>> len(phare.indicators())
+    22
+    """
+    return _store.get().indicators
+
+
+def theme(name: str) -> Theme:
+    """A theme (fragility, partnership type or geographic scope) by name, in English or French.
+
+    >>> import phare
+    >>> phare.theme("mécénat").id
+    'sponsorship'
+    """
+    return resolve_theme(name)
+
+
+def themes() -> tuple[Theme, ...]:
+    """Every theme a themed indicator can be broken down by.
+
+    >>> import phare
+    >>> sorted({t.kind for t in phare.themes()})
+    ['fragility', 'partnership-type', 'scope']
+    """
+    return _store.get().themes
+
+
+def segment(name: str) -> Segment:
+    """A segment of an actor (``employer``, ``sme``...) or ``all``.
+
+    >>> import phare
+    >>> phare.segment("PME").id
+    'sme'
+    """
+    return resolve_segment(name)
+
+
+def segments() -> tuple[Segment, ...]:
+    """Every segment, ``all`` first.
+
+    >>> import phare
+    >>> [s.id for s in phare.segments()][:3]
+    ['all', 'employer', 'non-employer']
+    """
+    return _store.get().segments
+
+
+def study(name: str) -> Study:
+    """A study by identifier.
+
+    >>> import phare
+    >>> phare.study("phare-institutions-2016").actors
+    ('mayors',)
+    """
+    return resolve_study(name)
+
+
+def studies(programme: str | None = None) -> tuple[Study, ...]:
+    """The studies of the Observatory, optionally of one programme, in chronological order.
+
+    >>> import phare
+    >>> len(phare.studies()), len(phare.studies("ARPEA"))
+    (14, 4)
+    """
+    found = _store.get().studies
+    if programme is None:
+        return found
+    wanted = resolve_programme(programme).id
+    return tuple(s for s in found if s.programme == wanted)
+
+
+def programme(name: str) -> Programme:
+    """A programme of the Observatory by name: ARPEA, PHARE or IMPACT, in any case.
+
+    >>> import phare
+    >>> phare.programme("impact").start_year
+    2018
+    """
+    return resolve_programme(name)
+
+
+def programmes() -> tuple[Programme, ...]:
+    """The three five-year programmes, oldest first.
+
+    >>> import phare
+    >>> [p.period for p in phare.programmes()]
+    ['2008-2012', '2013-2017', '2018-']
+    """
+    return _store.get().observatory.programmes
+
+
+def observatory() -> Observatory:
+    """The Observatoire national des partenariats itself.
+
+    >>> import phare
+    >>> phare.observatory().name
+    'Observatoire national des partenariats'
+    """
+    return _store.get().observatory
+
+
+def figures(
+    region: str | None = None,
+    actor: str | None = None,
+    indicator: str | None = None,
+    theme: str | None = None,
+    segment: str | None = None,
+    study: str | None = None,
+    min_confidence: str | None = None,
+    programme: str | None = None,
+) -> tuple[Figure, ...]:
+    """Every bundled figure that passes all the filters given, in table order.
+
+    ``min_confidence="B"`` keeps grades A and B. Names follow the same spelling rules as
+    :func:`region` and :func:`actor`.
+
+    >>> import phare
+    >>> len(phare.figures())
+    98
+    >>> len(phare.figures(actor="mayors")), len(phare.figures(min_confidence="A"))
+    (4, 47)
+    >>> [f.value for f in phare.figures(region="bretagne")]
+    []
+    """
+    selected: list[Figure] = list(_store.get().figures)
+    if region is not None:
+        wanted_region = resolve_region(region)
+        selected = [f for f in selected if f.region is wanted_region]
+    if actor is not None:
+        wanted_actor = resolve_actor(actor)
+        selected = [f for f in selected if f.actor is wanted_actor]
+    if indicator is not None:
+        wanted_indicator = resolve_indicator(indicator)
+        selected = [f for f in selected if f.indicator is wanted_indicator]
+    if theme is not None:
+        wanted_theme = resolve_theme(theme)
+        selected = [f for f in selected if f.theme is wanted_theme]
+    if segment is not None:
+        wanted_segment = resolve_segment(segment)
+        selected = [f for f in selected if f.segment is wanted_segment]
+    if study is not None:
+        wanted_study = resolve_study(study)
+        selected = [f for f in selected if f.study is wanted_study]
+    if programme is not None:
+        wanted_programme = resolve_programme(programme).id
+        selected = [f for f in selected if f.programme == wanted_programme]
+    if min_confidence is not None:
+        grades = _grades_from(min_confidence)
+        selected = [f for f in selected if f.confidence in grades]
+    return tuple(selected)
+
+
+def _grades_from(min_confidence: object) -> tuple[Confidence, ...]:
+    text = _check_str("min_confidence", min_confidence)
+    grade = text.strip().upper()
+    if grade not in CONFIDENCE_ORDER:
+        raise UnknownNameError("confidence grade", text, [], "Grades are 'A' (best), 'B' and 'C'.")
+    return CONFIDENCE_ORDER[: CONFIDENCE_ORDER.index(grade) + 1]
+
+
+def to_frame(
+    region: str | None = None,
+    actor: str | None = None,
+    indicator: str | None = None,
+    theme: str | None = None,
+    segment: str | None = None,
+    study: str | None = None,
+    min_confidence: str | None = None,
+    programme: str | None = None,
+) -> pd.DataFrame:
+    """The figures that pass the filters of :func:`figures`, as one tidy DataFrame.
+
+    >>> import phare
+    >>> df = phare.to_frame(region="nouvelle-aquitaine", indicator="partnering")
+    >>> df[["actor", "share"]].values.tolist()
+    [['companies', 0.45], ['associations', 0.26]]
+    """
+    from phare import frame
+
+    return frame.to_frame(
+        figures(region, actor, indicator, theme, segment, study, min_confidence, programme)
+    )

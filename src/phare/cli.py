@@ -1,0 +1,141 @@
+"""The ``phare`` command: list regions, show a region's figures, get one number.
+
+Every failure the user can cause (an unknown region, a typo in an actor) prints the phare error
+message, with its suggestion, on stderr and exits with status 2; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+import phare
+from phare.errors import PhareError
+from phare.model import Figure, Region, format_value
+
+#: Exit status for input the user can fix (the argparse convention).
+USAGE_ERROR = 2
+
+
+def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Align *rows* under *headers* in plain-text columns.
+
+    >>> print(render_table(["a", "bb"], [["xyz", "1"]]))
+    a    bb
+    ---  --
+    xyz  1
+    """
+    widths = [
+        max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=False)
+    ]
+    lines = [headers, ["-" * width for width in widths], *rows]
+    return "\n".join(
+        "  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in lines
+    )
+
+
+def _regions_text() -> str:
+    rows = [
+        [r.slug, r.name, r.insee_code or "", r.iso_3166_2, r.nuts, r.kind, str(len(r.figures()))]
+        for r in (phare.national(), *phare.regions())
+    ]
+    return render_table(["slug", "name", "insee", "iso", "nuts", "kind", "figures"], rows)
+
+
+def _show_text(region: Region) -> str:
+    codes = f"INSEE {region.insee_code}, " if region.insee_code else ""
+    head = f"{region.name} ({codes}{region.iso_3166_2}, NUTS {region.nuts})"
+    figures = region.figures()
+    if not figures:
+        return f"{head}\nNo figure has been published for {region.name}."
+    sources: list[str] = []
+    rows = []
+    for f in figures:
+        location = f.source.location
+        if location not in sources:
+            sources.append(location)
+        rows.append(_figure_row(f, sources.index(location) + 1))
+    table = render_table(
+        ["actor", "segment", "indicator", "theme", "value", "year", "study", "conf", "src"], rows
+    )
+    notes = "\n".join(f"[{n}] {location}" for n, location in enumerate(sources, start=1))
+    return f"{head}\n{len(figures)} figures\n\n{table}\n\nSources:\n{notes}"
+
+
+def _figure_row(f: Figure, source_number: int) -> list[str]:
+    value = format_value(f.value, f.unit)
+    if f.qualifier == "approx":
+        value = "~" + value
+    elif f.qualifier == "lower-bound":
+        value = ">" + value
+    if f.disputed:
+        value += " *"
+    return [
+        f.actor.id,
+        f.segment.id,
+        f.indicator.id,
+        f.theme.id if f.theme else "",
+        value,
+        str(f.reference_year),
+        f.study.id,
+        f.confidence,
+        f"[{source_number}]",
+    ]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``phare`` command."""
+    parser = argparse.ArgumentParser(
+        prog="phare",
+        description="Figures of the French Observatoire national des partenariats, with sources.",
+        epilog="Values: ~ approximate, > lower bound, * disputed by another source.",
+    )
+    parser.add_argument("--version", action="version", version=f"phare {phare.__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser("regions", help="list France and the 18 regions with their codes")
+    show = commands.add_parser("show", help="print a region's figures with study and source")
+    show.add_argument("region", help="slug, name or code: nouvelle-aquitaine, 'FR-NAQ', 75, FRI")
+    get = commands.add_parser(
+        "get", help="print one figure: a share for percentages, else the value"
+    )
+    get.add_argument("region")
+    get.add_argument("actor", help="citizens, companies, associations or mayors (or French names)")
+    get.add_argument("indicator", help="partnering, alliances-innovation, fragility-score...")
+    get.add_argument("--theme", help="required for indicators broken down by theme")
+    get.add_argument("--segment", default="all", help="sub-population, default: all")
+    get.add_argument("--study", help="a study id, default: the latest")
+    return parser
+
+
+def run(args: argparse.Namespace) -> str:
+    """Carry out a parsed command and return what to print."""
+    if args.command == "regions":
+        return _regions_text()
+    region = phare.region(args.region)
+    if args.command == "show":
+        return _show_text(region)
+    figure = region.figure(
+        args.actor, args.indicator, theme=args.theme, segment=args.segment, study=args.study
+    )
+    return f"{figure.share:g}" if figure.share is not None else f"{figure.value:g}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    >>> main(["get", "nouvelle-aquitaine", "entreprises", "partnering"])
+    0.45
+    0
+    >>> main(["get", "bretange", "companies", "partnering"])
+    2
+    """
+    args = build_parser().parse_args(argv)
+    try:
+        output = run(args)
+    except PhareError as err:
+        print(f"phare: error: {err}", file=sys.stderr)
+        return USAGE_ERROR
+    print(output)
+    return 0

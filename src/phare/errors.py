@@ -1,0 +1,150 @@
+"""The exception family of :mod:`phare`.
+
+Everything the public API raises on bad input is a :class:`PhareError`, except a plain
+:class:`TypeError` for an argument of the wrong type. Lookups that miss are also
+:class:`LookupError`, so ``except LookupError`` keeps working for code that does not know phare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class PhareError(Exception):
+    """Root of every error phare raises on purpose.
+
+    >>> import phare
+    >>> issubclass(phare.UnknownRegionError, phare.PhareError)
+    True
+    """
+
+
+class DataError(PhareError):
+    """The bundled data is broken: a file is missing, unreadable or inconsistent.
+
+    The message names the file, and where it can, the row and the field.
+
+    >>> str(DataError("figures.csv, row 3, field 'value': 'abc' is not a number"))
+    "figures.csv, row 3, field 'value': 'abc' is not a number"
+    """
+
+
+class UnknownNameError(PhareError, LookupError):
+    """A name that matches nothing of its kind; the message suggests the closest known names.
+
+    >>> err = UnknownNameError("region", "bretange", ["bretagne"])
+    >>> err.suggestions
+    ('bretagne',)
+    >>> print(err)
+    unknown region 'bretange'; did you mean 'bretagne'?
+    """
+
+    def __init__(self, kind: str, name: str, suggestions: Sequence[str], hint: str = "") -> None:
+        self.kind = kind
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        self.hint = hint
+        message = f"unknown {kind} {_shorten(name)!r}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        if hint:
+            message += f" {hint}"
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, tuple[str, ...], str]]:
+        return (type(self), (self.kind, self.name, self.suggestions, self.hint))
+
+
+class UnknownRegionError(UnknownNameError):
+    """No region has this name, code or alias.
+
+    >>> import phare
+    >>> try:
+    ...     phare.region("Bretange")
+    ... except phare.UnknownRegionError as err:
+    ...     print(err)
+    unknown region 'Bretange'; did you mean 'bretagne'?
+    """
+
+
+class FormerRegionError(UnknownRegionError):
+    """A region that no longer exists since the 2016 merger; the message names its successor.
+
+    Former regions are never mapped silently: a figure for Nouvelle-Aquitaine is not a figure
+    for Aquitaine.
+
+    >>> import phare
+    >>> try:
+    ...     phare.region("Aquitaine")
+    ... except phare.FormerRegionError as err:
+    ...     print(err.merged_into)
+    nouvelle-aquitaine
+    """
+
+    def __init__(self, name: str, former_name: str, merged_into: str, merged_name: str) -> None:
+        self.former_name = former_name
+        self.merged_into = merged_into
+        self.merged_name = merged_name
+        hint = (
+            f"{former_name} is a former region: since 2016 it is part of {merged_name}; "
+            f"ask for phare.region({merged_into!r})."
+        )
+        super().__init__("region", name, [], hint)
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str, str]]:  # type: ignore[override]
+        return (type(self), (self.name, self.former_name, self.merged_into, self.merged_name))
+
+
+class UnknownActorError(UnknownNameError):
+    """No actor (citizens, companies, associations, mayors) has this name."""
+
+
+class UnknownIndicatorError(UnknownNameError):
+    """No indicator has this name."""
+
+
+class UnknownThemeError(UnknownNameError):
+    """No theme has this name, or the theme does not belong to the indicator asked."""
+
+
+class UnknownSegmentError(UnknownNameError):
+    """No segment (``all``, ``employer``, ``sme``...) has this name."""
+
+
+class UnknownStudyError(UnknownNameError):
+    """No study has this identifier."""
+
+
+class UnknownProgrammeError(UnknownNameError):
+    """No programme (ARPEA, PHARE, IMPACT) has this name."""
+
+
+class FigureNotFoundError(PhareError, LookupError):
+    """Every key is known, but nothing was published for this combination.
+
+    The message lists what does exist, so the next question can be the right one.
+
+    >>> import phare
+    >>> try:
+    ...     phare.region("la-reunion").figure("citizens", "partnering")
+    ... except phare.FigureNotFoundError as err:
+    ...     print(err)
+    no figure for La Réunion, citizens, partnering, segment 'all': La Réunion has no published figure
+    """
+
+
+class NotAPercentError(PhareError, ValueError):
+    """:meth:`Region.share` was asked for an indicator that is not a percentage.
+
+    >>> import phare
+    >>> try:
+    ...     phare.national().share("companies", "partnering-count")
+    ... except phare.NotAPercentError as err:
+    ...     print(err)
+    'partnering-count' is published as a count, not a percentage; use value() instead of share()
+    """
+
+
+def _shorten(name: str, limit: int = 60) -> str:
+    """Cut a (possibly huge) user string for display in a message."""
+    return name if len(name) <= limit else name[:limit] + "…"

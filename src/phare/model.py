@@ -1,0 +1,586 @@
+"""The typed records of phare: frozen, slotted attrs classes.
+
+Records hold data and answer questions about it; they never read files (that is
+:mod:`phare._store`) and never format tables (that is :mod:`phare.frame`). A :class:`Region`
+answers queries by handing them to :mod:`phare._query`, imported late so that this module stays
+importable on its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+import attrs
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+Unit = Literal["percent", "score-10", "count", "points"]
+Qualifier = Literal["exact", "approx", "lower-bound"]
+Confidence = Literal["A", "B", "C"]
+RegionKind = Literal["country", "metropolitan", "overseas"]
+
+#: How each unit reads after a number, for display.
+UNIT_SUFFIX: dict[str, str] = {"percent": " %", "score-10": "/10", "count": "", "points": " pts"}
+
+SEED_PREFIX = "seed:"
+
+
+def format_value(value: float, unit: str) -> str:
+    """Write *value* the way it was published, with its unit.
+
+    >>> format_value(45.0, "percent"), format_value(5.7, "score-10"), format_value(674000.0, "count")
+    ('45 %', '5.7/10', '674000')
+    """
+    return f"{value:g}{UNIT_SUFFIX[unit]}"
+
+
+@attrs.frozen
+class Source:
+    """Where a figure or a fact was read: a web page, or the seed press release.
+
+    ``id`` is the page's URL, or ``seed:<name>`` for the press release this project started
+    from, which has no stable address.
+
+    >>> import phare
+    >>> src = phare.national().figure("companies", "partnering").source
+    >>> src.publisher, src.url is not None
+    ('Le RAMEAU', True)
+    >>> phare.region("nouvelle-aquitaine").figure("companies", "partnering").source.document
+    'press-release-phare-nouvelle-aquitaine'
+    """
+
+    id: str
+    publisher: str
+    title: str
+
+    @property
+    def url(self) -> str | None:
+        """The web address, or ``None`` for a document without one."""
+        return None if self.id.startswith(SEED_PREFIX) else self.id
+
+    @property
+    def document(self) -> str | None:
+        """The name of the document when the source is not a web page, else ``None``."""
+        return self.id[len(SEED_PREFIX) :] if self.id.startswith(SEED_PREFIX) else None
+
+    @property
+    def location(self) -> str:
+        """The URL, or a phrase naming the document: what a reader needs to find it."""
+        if self.url is not None:
+            return self.url
+        return f"{self.title} ({self.publisher})"
+
+
+@attrs.frozen
+class Dispute:
+    """A source that gives another value or meaning than the one phare keeps.
+
+    Disagreements between sources are data, not footnotes: the value kept, the other one, who
+    says so, and why the kept one was preferred.
+
+    >>> import phare
+    >>> fig = phare.national().figure("citizens", "fragility-score", theme="security")
+    >>> d = fig.disputes[0]
+    >>> d.field, d.kept, d.other_value, d.source.publisher
+    ('value', '6.6', 7.0, 'Carenews')
+    """
+
+    field: str
+    kept: str
+    other: str
+    other_value: float | None
+    source: Source
+    note: str
+
+
+@attrs.frozen
+class Actor:
+    """One of the four populations the Observatory surveys.
+
+    >>> import phare
+    >>> a = phare.actor("entreprises")
+    >>> a.id, a.label_en, a.label_fr
+    ('companies', 'Companies', 'Entreprises')
+    """
+
+    id: str
+    label_en: str
+    label_fr: str
+    definition_en: str
+    definition_fr: str
+    aliases: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return self.id
+
+
+@attrs.frozen
+class Segment:
+    """A sub-population of an actor (employer associations, SMEs...), or ``all``.
+
+    >>> import phare
+    >>> phare.segment("employer").actor
+    'associations'
+    """
+
+    id: str
+    actor: str | None
+    label_en: str
+    label_fr: str
+    definition_en: str
+    definition_fr: str
+
+    def __str__(self) -> str:
+        return self.id
+
+
+@attrs.frozen
+class Theme:
+    """What a themed indicator is broken down by: a fragility, a partnership type or a scope.
+
+    >>> import phare
+    >>> t = phare.theme("emploi")
+    >>> t.id, t.kind, t.label_fr
+    ('employment', 'fragility', 'Emploi')
+    """
+
+    id: str
+    kind: str
+    label_en: str
+    label_fr: str
+    aliases: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return self.id
+
+
+@attrs.frozen
+class Indicator:
+    """A question the Observatory measured, with its unit and a definition in our words.
+
+    ``theme_kind`` names the set of themes the indicator is broken down by (``fragility``,
+    ``partnership-type``, ``scope``), or is ``None`` for an indicator with one value.
+
+    >>> import phare
+    >>> ind = phare.indicator("fragility-score")
+    >>> ind.unit, ind.themed, ind.theme_kind
+    ('score-10', True, 'fragility')
+    """
+
+    id: str
+    unit: Unit
+    theme_kind: str | None
+    label_en: str
+    label_fr: str
+    definition_en: str
+    definition_fr: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def themed(self) -> bool:
+        """Whether a figure of this indicator needs a theme to be named."""
+        return self.theme_kind is not None
+
+    @property
+    def is_percent(self) -> bool:
+        """Whether :meth:`Region.share` applies (the figure is a percentage)."""
+        return self.unit == "percent"
+
+    def __str__(self) -> str:
+        return self.id
+
+
+@attrs.frozen
+class Programme:
+    """One of the Observatory's five-year study programmes: ARPEA, PHARE or IMPACT.
+
+    >>> import phare
+    >>> p = phare.observatory().programme("phare")
+    >>> p.id, p.start_year, p.end_year, p.rank
+    ('PHARE', 2013, 2017, 2)
+    >>> p.disputes[0].other
+    '2013-2018'
+    """
+
+    id: str
+    rank: int
+    start_year: int
+    end_year: int | None
+    focus_en: str
+    focus_fr: str
+    expansions: tuple[str, ...]
+    strands: int | None
+    milestones: tuple[str, ...]
+    source: Source
+    disputes: tuple[Dispute, ...] = ()
+
+    @property
+    def period(self) -> str:
+        """The years covered, as ``2013-2017`` or ``2018-`` while still running."""
+        return f"{self.start_year}-{self.end_year if self.end_year is not None else ''}"
+
+    def studies(self) -> tuple[Study, ...]:
+        """The studies of this programme, in the order of :func:`phare.studies`.
+
+        >>> import phare
+        >>> [s.id for s in phare.observatory().programme("IMPACT").studies()]
+        ['impact-2018-2022', 'impact-occitanie-2019']
+        """
+        from phare import _query
+
+        return tuple(s for s in _query.studies() if s.programme == self.id)
+
+
+@attrs.frozen
+class Study:
+    """One survey or report of the Observatory.
+
+    ``published`` is an ISO date as precise as the sources allow (``2016-11-04``, ``2016-07``,
+    or ``None`` when unknown); ``regional_report_number`` is the report's rank in its
+    programme's regional series.
+
+    >>> import phare
+    >>> s = phare.study("phare-nouvelle-aquitaine-2016")
+    >>> s.programme, s.published, s.regional_report_number, s.sponsors
+    ('PHARE', '2016-11-04', 4, ('Generali', 'Caisse des Dépôts'))
+    >>> s.disputes[0].other
+    '2016-11-07'
+    """
+
+    id: str
+    programme: str
+    title: str
+    actors: tuple[str, ...]
+    scope: Literal["national", "regional"]
+    region: str | None
+    published: str | None
+    regional_report_number: int | None
+    producer: str
+    sponsors: tuple[str, ...]
+    sample_size: int | None
+    sample_qualifier: Qualifier | None
+    source: Source
+    note: str
+    disputes: tuple[Dispute, ...] = ()
+
+    @property
+    def year(self) -> int | None:
+        """The year of publication, when known."""
+        return int(self.published[:4]) if self.published else None
+
+
+@attrs.frozen
+class FormerRegion:
+    """A region abolished by the 2016 reform, and the region it merged into.
+
+    >>> import phare
+    >>> [f.name for f in phare.region("nouvelle-aquitaine").former_regions]
+    ['Aquitaine', 'Limousin', 'Poitou-Charentes']
+    """
+
+    name: str
+    insee_code: str
+    merged_into: str
+
+
+@attrs.frozen
+class Region:
+    """A French region, or France itself, and the door to its figures.
+
+    >>> import phare
+    >>> naq = phare.region("FR-NAQ")
+    >>> naq.name, naq.insee_code, naq.nuts
+    ('Nouvelle-Aquitaine', '75', 'FRI')
+    >>> naq.share("companies", "partnering")
+    0.45
+    """
+
+    slug: str
+    name: str
+    kind: RegionKind
+    insee_code: str | None
+    iso_3166_2: str
+    nuts: str
+    former_regions: tuple[FormerRegion, ...] = ()
+
+    @property
+    def is_national(self) -> bool:
+        """Whether this is France as a whole rather than one region."""
+        return self.kind == "country"
+
+    def figure(
+        self,
+        actor: str,
+        indicator: str,
+        *,
+        theme: str | None = None,
+        segment: str = "all",
+        study: str | None = None,
+    ) -> Figure:
+        """The one figure for *actor* and *indicator* in this region, with its provenance.
+
+        When several studies published it, the latest reference year wins (ties: the latest
+        study); name ``study`` to choose. Indicators broken down by theme need ``theme``.
+
+        >>> import phare
+        >>> fig = phare.region("nouvelle-aquitaine").figure("companies", "partnering")
+        >>> fig.value, fig.unit, fig.reference_year, fig.study.id, fig.confidence
+        (45.0, 'percent', 2016, 'phare-nouvelle-aquitaine-2016', 'A')
+        """
+        from phare import _query
+
+        return _query.figure(self, actor, indicator, theme, segment, study)
+
+    def share(
+        self,
+        actor: str,
+        indicator: str,
+        *,
+        theme: str | None = None,
+        segment: str = "all",
+        study: str | None = None,
+    ) -> float:
+        """A percentage figure as a share in [0, 1] (45 % -> 0.45).
+
+        Scores, counts and point changes raise :class:`phare.NotAPercentError`: use
+        :meth:`value` for those.
+
+        >>> import phare
+        >>> phare.national().share("associations", "partnering", segment="employer")
+        0.53
+        """
+        from phare import _query
+
+        return _query.share(self, actor, indicator, theme, segment, study)
+
+    def value(
+        self,
+        actor: str,
+        indicator: str,
+        *,
+        theme: str | None = None,
+        segment: str = "all",
+        study: str | None = None,
+    ) -> float:
+        """A figure's value as published, in its own unit (45 for 45 %, 5.7 for 5.7/10).
+
+        >>> import phare
+        >>> phare.region("nouvelle-aquitaine").value("companies", "fragility-score", theme="employment")
+        5.7
+        """
+        return self.figure(actor, indicator, theme=theme, segment=segment, study=study).value
+
+    def figures(self) -> tuple[Figure, ...]:
+        """Every figure published for this region, in the order of the bundled table.
+
+        >>> import phare
+        >>> len(phare.region("pays-de-la-loire").figures())
+        7
+        >>> phare.region("bretagne").figures()
+        ()
+        """
+        from phare import _query
+
+        return _query.region_figures(self)
+
+    def series(
+        self, actor: str, indicator: str, *, theme: str | None = None, segment: str = "all"
+    ) -> tuple[Figure, ...]:
+        """The figure over the years, oldest first, across ARPEA, PHARE and IMPACT.
+
+        Only figures of the same actor, indicator, theme and segment are put together.
+
+        >>> import phare
+        >>> [(f.reference_year, f.value) for f in phare.national().series("companies", "partnering")]
+        [(2010, 21.0), (2015, 37.0)]
+        """
+        from phare import _query
+
+        return _query.series(self, actor, indicator, theme, segment)
+
+    def compare(
+        self,
+        actor: str,
+        indicator: str,
+        *,
+        theme: str | None = None,
+        segment: str = "all",
+        study: str | None = None,
+    ) -> Comparison:
+        """This region's figure against France's for the same programme.
+
+        >>> import phare
+        >>> c = phare.region("nouvelle-aquitaine").compare("companies", "partnering")
+        >>> c.region.value, c.national.value, c.difference
+        (45.0, 37.0, 8.0)
+        """
+        from phare import _query
+
+        return _query.compare(self, actor, indicator, theme, segment, study)
+
+    def to_frame(self) -> pd.DataFrame:
+        """This region's figures as a tidy pandas DataFrame, one row per figure.
+
+        >>> import phare
+        >>> df = phare.region("occitanie").to_frame()
+        >>> df[["indicator", "value"]].values.tolist()
+        [['alliances-innovation', 82.0], ['actors-insufficiently-mobilised', 49.0]]
+        """
+        from phare import frame
+
+        return frame.to_frame(self.figures())
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@attrs.frozen(repr=False)
+class Figure:
+    """One published number, with everything needed to use and cite it.
+
+    ``value`` is as published (45 for 45 %); ``share`` is the same as a fraction for percent
+    figures. ``qualifier`` says whether the source gave it as exact, approximate ("nearly") or a
+    lower bound ("more than"). ``confidence`` grades the attribution: A stated by the
+    Observatory or Le RAMEAU, B relayed by a third party, C uncertain in population, study or year.
+
+    >>> import phare
+    >>> phare.region("nouvelle-aquitaine").figure("companies", "partnering")
+    <Figure nouvelle-aquitaine companies partnering = 45 % (2016, phare-nouvelle-aquitaine-2016, A)>
+    """
+
+    id: str
+    region: Region
+    actor: Actor
+    segment: Segment
+    indicator: Indicator
+    theme: Theme | None
+    value: float
+    qualifier: Qualifier
+    reference_year: int
+    study: Study
+    source: Source
+    confidence: Confidence
+    note: str
+    disputes: tuple[Dispute, ...] = ()
+
+    @property
+    def unit(self) -> Unit:
+        """The unit the value is published in (the indicator's unit)."""
+        return self.indicator.unit
+
+    @property
+    def share(self) -> float | None:
+        """The value as a fraction in [0, 1] for a percentage, else ``None``."""
+        return self.value / 100 if self.indicator.is_percent else None
+
+    @property
+    def programme(self) -> str:
+        """The programme (ARPEA, PHARE or IMPACT) of the study behind the figure."""
+        return self.study.programme
+
+    @property
+    def disputed(self) -> bool:
+        """Whether another source gives a different value or meaning."""
+        return bool(self.disputes)
+
+    @property
+    def label(self) -> str:
+        """A short human reading of what was measured, theme and segment included."""
+        parts = [self.actor.id]
+        if self.segment.id != "all":
+            parts.append(f"({self.segment.id})")
+        parts.append(self.indicator.id)
+        if self.theme is not None:
+            parts.append(f"[{self.theme.id}]")
+        return " ".join(parts)
+
+    def __repr__(self) -> str:
+        shown = format_value(self.value, self.unit)
+        return (
+            f"<Figure {self.region.slug} {self.label} = {shown} "
+            f"({self.reference_year}, {self.study.id}, {self.confidence})>"
+        )
+
+
+@attrs.frozen
+class Comparison:
+    """A regional figure set against the national figure of the same programme.
+
+    ``difference`` is in the published unit: percentage points for percentages.
+
+    >>> import phare
+    >>> phare.region("nouvelle-aquitaine").compare("companies", "fragility-score", theme="poverty-exclusion").difference
+    0.5
+    """
+
+    region: Figure
+    national: Figure
+
+    @property
+    def difference(self) -> float:
+        """Regional value minus national value, rounded to the published precision."""
+        return round(self.region.value - self.national.value, 6)
+
+
+@attrs.frozen
+class Organisation:
+    """An organisation behind the Observatory (Le RAMEAU), with what the sources say of it.
+
+    >>> import phare
+    >>> r = phare.observatory().le_rameau
+    >>> r.name, r.founded
+    ('Le RAMEAU', 2006)
+    """
+
+    name: str
+    founded: int
+    nature_en: str
+    nature_fr: str
+    activities: tuple[str, ...]
+    president_founder: str
+    source: Source
+
+
+@attrs.frozen
+class Observatory:
+    """The Observatoire national des partenariats: founding, people, objectives, programmes.
+
+    >>> import phare
+    >>> obs = phare.observatory()
+    >>> obs.founded, obs.founders, [p.id for p in obs.programmes]
+    (2008, ('Le RAMEAU', 'Caisse des Dépôts'), ['ARPEA', 'PHARE', 'IMPACT'])
+    >>> obs.disputes[0].other
+    '2007'
+    >>> obs.scientific_director, obs.scientific_director_firm
+    ('Anne Robin', 'COMISIS')
+    """
+
+    name: str
+    short_name: str
+    former_names: tuple[str, ...]
+    founded: int
+    founded_sources: tuple[Source, ...]
+    founders: tuple[str, ...]
+    partners: tuple[str, ...]
+    partners_source: Source
+    objectives_en: tuple[str, ...]
+    objectives_fr: tuple[str, ...]
+    objectives_source: Source
+    scientific_director: str
+    scientific_director_firm: str
+    scientific_direction_source: Source
+    le_rameau: Organisation
+    programmes: tuple[Programme, ...]
+    disputes: tuple[Dispute, ...] = ()
+
+    def programme(self, name: str) -> Programme:
+        """One programme by name, in any case.
+
+        >>> import phare
+        >>> phare.observatory().programme("arpea").period
+        '2008-2012'
+        """
+        from phare import _query
+
+        return _query.resolve_programme(name)
