@@ -407,7 +407,7 @@ def _load_studies(
     store: Store, disputes: Mapping[tuple[str, str], tuple[Dispute, ...]]
 ) -> tuple[Study, ...]:
     columns = (
-        "id", "programme", "title", "actors", "scope", "region", "published",
+        "id", "programme", "title", "actors", "scope", "region", "published", "presented_at",
         "regional_report_number", "producer", "sponsors", "sample_size", "sample_qualifier",
         "source", "note",
     )  # fmt: skip
@@ -437,6 +437,7 @@ def _load_studies(
                 scope=c.choice("scope", SCOPES),  # type: ignore[arg-type]
                 region=region,
                 published=_date(c, "published"),
+                presented_at=c.optional("presented_at"),
                 regional_report_number=c.optional_integer("regional_report_number"),
                 producer=c.text("producer"),
                 sponsors=c.listed("sponsors"),

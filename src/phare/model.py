@@ -237,8 +237,8 @@ class Study:
     """One survey or report of the Observatory.
 
     ``published`` is an ISO date as precise as the sources allow (``2016-11-04``, ``2016-07``,
-    or ``None`` when unknown); ``regional_report_number`` is the report's rank in its
-    programme's regional series.
+    or ``None`` when unknown); ``presented_at`` names the event where a report was made public;
+    ``regional_report_number`` is the report's rank in its programme's regional series.
 
     >>> import phare
     >>> s = phare.study("phare-nouvelle-aquitaine-2016")
@@ -246,6 +246,8 @@ class Study:
     ('PHARE', '2016-11-04', 4, ('Generali', 'Caisse des Dépôts'))
     >>> s.disputes[0].other
     '2016-11-07'
+    >>> s.presented_at
+    'Unveiled at the RTES seminar on co-constructing local public policy, Bordeaux city hall'
     """
 
     id: str
@@ -255,6 +257,7 @@ class Study:
     scope: Literal["national", "regional"]
     region: str | None
     published: str | None
+    presented_at: str | None
     regional_report_number: int | None
     producer: str
     sponsors: tuple[str, ...]
