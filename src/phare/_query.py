@@ -153,7 +153,10 @@ def _theme_for(indicator: Indicator, theme: object) -> Theme | None:
             "theme",
             found.id,
             [],
-            f"is not a theme of {indicator.id!r}, which takes: {', '.join(choices)}",
+            message=(
+                f"theme {found.id!r} does not apply to {indicator.id!r}, "
+                f"which takes: {', '.join(choices)}"
+            ),
         )
     return found
 
@@ -556,7 +559,9 @@ def _grades_from(min_confidence: object) -> tuple[Confidence, ...]:
     text = _check_str("min_confidence", min_confidence)
     grade = text.strip().upper()
     if grade not in CONFIDENCE_ORDER:
-        raise UnknownNameError("confidence grade", text, [], "Grades are 'A' (best), 'B' and 'C'.")
+        raise UnknownNameError(
+            "confidence grade", text, [], "grades are 'A' (the surest), 'B' and 'C'"
+        )
     return CONFIDENCE_ORDER[: CONFIDENCE_ORDER.index(grade) + 1]
 
 

@@ -39,20 +39,24 @@ class UnknownNameError(PhareError, LookupError):
     unknown region 'bretange'; did you mean 'bretagne'?
     """
 
-    def __init__(self, kind: str, name: str, suggestions: Sequence[str], hint: str = "") -> None:
+    def __init__(
+        self, kind: str, name: str, suggestions: Sequence[str], hint: str = "", message: str = ""
+    ) -> None:
         self.kind = kind
         self.name = name
         self.suggestions = tuple(suggestions)
         self.hint = hint
-        message = f"unknown {kind} {_shorten(name)!r}"
-        if self.suggestions:
-            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
-        if hint:
-            message += f" {hint}"
+        if not message:
+            message = f"unknown {kind} {_shorten(name)!r}"
+            if self.suggestions:
+                message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+            if hint:
+                message += f"; {hint}"
+        self.message = message
         super().__init__(message)
 
-    def __reduce__(self) -> tuple[type, tuple[str, str, tuple[str, ...], str]]:
-        return (type(self), (self.kind, self.name, self.suggestions, self.hint))
+    def __reduce__(self) -> tuple[type, tuple[str, str, tuple[str, ...], str, str]]:
+        return (type(self), (self.kind, self.name, self.suggestions, self.hint, self.message))
 
 
 class UnknownRegionError(UnknownNameError):
@@ -85,11 +89,11 @@ class FormerRegionError(UnknownRegionError):
         self.former_name = former_name
         self.merged_into = merged_into
         self.merged_name = merged_name
-        hint = (
-            f"{former_name} is a former region: since 2016 it is part of {merged_name}; "
-            f"ask for phare.region({merged_into!r})."
+        message = (
+            f"{former_name!r} is a former region: since 2016 it is part of {merged_name}; "
+            f"ask for phare.region({merged_into!r})"
         )
-        super().__init__("region", name, [], hint)
+        super().__init__("region", name, [], message=message)
 
     def __reduce__(self) -> tuple[type, tuple[str, str, str, str]]:  # type: ignore[override]
         return (type(self), (self.name, self.former_name, self.merged_into, self.merged_name))
