@@ -149,14 +149,9 @@ def _theme_for(indicator: Indicator, theme: object) -> Theme | None:
         raise FigureNotFoundError(f"{indicator.id!r} is not broken down by theme; leave theme out")
     if found.kind != indicator.theme_kind:
         choices = [t.id for t in _store.get().themes if t.kind == indicator.theme_kind]
-        raise UnknownThemeError(
-            "theme",
-            found.id,
-            [],
-            message=(
-                f"theme {found.id!r} does not apply to {indicator.id!r}, "
-                f"which takes: {', '.join(choices)}"
-            ),
+        raise FigureNotFoundError(
+            f"theme {found.id!r} does not apply to {indicator.id!r}, which is broken down by "
+            f"{indicator.theme_kind} themes: {', '.join(choices)}"
         )
     return found
 
@@ -210,6 +205,11 @@ def _not_found(
     cell = store.by_cell.get((region.slug, actor.id, indicator.id), ())
     if not in_region:
         detail = f"{region.name} has no published figure"
+        elsewhere = [
+            r.name for r in store.regions if (r.slug, actor.id, indicator.id) in store.by_cell
+        ]
+        if elsewhere:
+            detail += f"; {actor.id} {indicator.id} is published for {', '.join(elsewhere)}"
     elif cell:
         variants = sorted({f"{f.label} in {f.study.id}" for f in cell})
         detail = "what exists: " + "; ".join(variants[:12])

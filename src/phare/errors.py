@@ -108,7 +108,7 @@ class UnknownIndicatorError(UnknownNameError):
 
 
 class UnknownThemeError(UnknownNameError):
-    """No theme has this name, or the theme does not belong to the indicator asked."""
+    """No theme has this name (a known theme of the wrong kind is a :class:`FigureNotFoundError`)."""
 
 
 class UnknownSegmentError(UnknownNameError):

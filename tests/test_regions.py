@@ -1,0 +1,195 @@
+"""Regions against ``fixtures/verified_regions.csv``: codes, kinds, every spelling, former regions."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+import phare
+from verified import REGIONS, FormerRegionRow, VerifiedRegion
+
+
+def _without_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def spellings(region: VerifiedRegion) -> dict[str, str]:
+    """Every kind of spelling a user may type for *region*, keyed by what it varies."""
+    name = region.name
+    found = {
+        "slug": region.slug,
+        "name": name,
+        "ISO 3166-2": region.iso_3166_2,
+        "ISO 3166-2, lower case": region.iso_3166_2.lower(),
+        "NUTS": region.nuts,
+        "NUTS, lower case": region.nuts.lower(),
+        "upper case": name.upper(),
+        "lower case": name.lower(),
+        "mixed case": name.swapcase(),
+        "slug, upper case": region.slug.upper(),
+        "without accents": _without_accents(name),
+        "without accents, lower case": _without_accents(name).lower(),
+        "spaces for hyphens": name.replace("-", " "),
+        "hyphens for spaces": name.replace(" ", "-"),
+        "underscores": name.replace("-", "_").replace(" ", "_"),
+        "slug with spaces": region.slug.replace("-", " "),
+        "slug with underscores": region.slug.replace("-", "_"),
+        "padded with spaces": f"  {name}  ",
+        "curly apostrophe": name.replace("'", "’"),
+        "straight apostrophe": name.replace("’", "'"),
+    }
+    if region.insee_code is not None:
+        found["INSEE"] = region.insee_code
+    return found
+
+
+def test_every_spelling_kind_names_the_same_region(verified_region: VerifiedRegion) -> None:
+    expected = phare.region(verified_region.slug)
+    for kind, spelling in spellings(verified_region).items():
+        assert phare.region(spelling) is expected, f"{kind}: {spelling!r}"
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "Provence-Alpes-Côte d'Azur",
+        "Provence-Alpes-Côte d’Azur",
+        "provence alpes cote d'azur",
+        "PROVENCE_ALPES_COTE_D’AZUR",
+        "Provence Alpes Côte d Azur",
+        "provence-alpes-cote-dazur",
+        "FR-PAC",
+        "93",
+        "FRL",
+    ],
+)
+def test_apostrophes_do_not_matter(spelling: str) -> None:
+    assert phare.region(spelling).slug == "provence-alpes-cote-d-azur"
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["nouvelle-aquitaine", "Nouvelle Aquitaine", "NOUVELLE-AQUITAINE", "FR-NAQ", "75", "FRI"],
+)
+def test_design_spellings_of_nouvelle_aquitaine(spelling: str) -> None:
+    assert phare.region(spelling) is phare.region("nouvelle-aquitaine")
+
+
+@pytest.mark.parametrize(
+    ("spelling", "slug"),
+    [
+        ("ile de france", "ile-de-france"),
+        ("ÎLE-DE-FRANCE", "ile-de-france"),
+        ("Ile_de_France", "ile-de-france"),
+        ("la reunion", "la-reunion"),
+        ("LA RÉUNION", "la-reunion"),
+        ("Bourgogne Franche Comte", "bourgogne-franche-comte"),
+        ("centre val de loire", "centre-val-de-loire"),
+        ("Pays-de-la-Loire", "pays-de-la-loire"),
+        ("fr-20r", "corse"),
+        ("01", "guadeloupe"),
+        ("06", "mayotte"),
+    ],
+)
+def test_more_spellings(spelling: str, slug: str) -> None:
+    assert phare.region(spelling).slug == slug
+
+
+def test_codes_names_and_kind(verified_region: VerifiedRegion) -> None:
+    region = phare.region(verified_region.slug)
+    assert region.slug == verified_region.slug
+    assert region.name == verified_region.name
+    assert region.insee_code == verified_region.insee_code
+    assert region.iso_3166_2 == verified_region.iso_3166_2
+    assert region.nuts == verified_region.nuts
+    assert region.kind == verified_region.kind
+    assert region.is_national is (verified_region.kind == "country")
+    assert str(region) == verified_region.name
+
+
+def test_former_regions_of_each_region(verified_region: VerifiedRegion) -> None:
+    region = phare.region(verified_region.slug)
+    assert [(f.name, f.insee_code) for f in region.former_regions] == [
+        (f.name, f.insee_code) for f in verified_region.former_regions
+    ]
+    assert all(f.merged_into == region.slug for f in region.former_regions)
+
+
+def test_regions_are_the_18_regions_without_france(
+    verified_regions: tuple[VerifiedRegion, ...],
+) -> None:
+    regions = phare.regions()
+    assert len(regions) == 18
+    assert {r.slug for r in regions} == {r.slug for r in verified_regions if r.kind != "country"}
+    assert phare.national() not in regions
+    assert sum(r.kind == "metropolitan" for r in regions) == 13
+    assert sum(r.kind == "overseas" for r in regions) == 5
+    assert all(r is phare.region(r.slug) for r in regions)
+
+
+def test_national_is_france() -> None:
+    france = phare.national()
+    assert france is phare.region("france") is phare.region("FR") is phare.region("fr")
+    assert france is phare.region("France")
+    assert (france.slug, france.kind, france.insee_code) == ("france", "country", None)
+    assert france.is_national
+
+
+def test_there_are_16_former_regions(
+    verified_former_regions: tuple[FormerRegionRow, ...],
+) -> None:
+    assert len(verified_former_regions) == 16
+    bundled = {f.name for r in phare.regions() for f in r.former_regions}
+    assert bundled == {f.name for f in verified_former_regions}
+
+
+def _former_region_error(name: str) -> phare.FormerRegionError:
+    with pytest.raises(phare.FormerRegionError) as caught:
+        phare.region(name)
+    return caught.value
+
+
+@pytest.mark.parametrize("by", ["name", "INSEE code", "upper case without accents", "spaces"])
+def test_former_region_names_its_successor(former_region: FormerRegionRow, by: str) -> None:
+    asked = {
+        "name": former_region.name,
+        "INSEE code": former_region.insee_code,
+        "upper case without accents": _without_accents(former_region.name).upper(),
+        "spaces": former_region.name.replace("-", " "),
+    }[by]
+    error = _former_region_error(asked)
+    assert error.merged_into == former_region.merged_into
+    assert error.merged_name == former_region.merged_name
+    assert error.former_name == former_region.name
+    message = str(error)
+    assert message.startswith(f"{former_region.name!r} is a former region")
+    assert former_region.merged_name in message
+    assert repr(former_region.merged_into) in message
+
+
+def test_former_region_is_an_unknown_region(former_region: FormerRegionRow) -> None:
+    error = _former_region_error(former_region.name)
+    assert isinstance(error, phare.UnknownRegionError)
+    assert isinstance(error, LookupError)
+    assert isinstance(error, phare.PhareError)
+    assert error.suggestions == ()
+
+
+def test_former_region_is_refused_wherever_a_region_is_asked(
+    former_region: FormerRegionRow,
+) -> None:
+    with pytest.raises(phare.FormerRegionError):
+        phare.figures(region=former_region.name)
+
+
+def test_region_objects_are_frozen() -> None:
+    region = phare.region("bretagne")
+    with pytest.raises(AttributeError):
+        region.name = "Breizh"  # type: ignore[misc]
+    assert phare.region("bretagne").name == "Bretagne"
+
+
+def test_every_region_row_is_checked() -> None:
+    assert len(REGIONS) == 19
