@@ -3,6 +3,12 @@
 Data flows one way: the files under ``phare/data`` are parsed here into frozen records from
 :mod:`phare.model`, and nothing else in the package reads a file. The first call to :func:`get`
 loads everything under a lock; later calls return the same :class:`Store`.
+
+Every rule of the data contract (``data/datapackage.json``: types, patterns, enumerations,
+bounds, primary and foreign keys) is checked here too, so a broken table fails at load time
+with a :class:`~phare.errors.DataError` naming the file, the row and the field, even where the
+reference validator is not installed. ``Store(source=folder)`` loads another copy of the
+tables, which is how the tests feed the loader corrupted data.
 """
 
 from __future__ import annotations
@@ -10,9 +16,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
+import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
+from pathlib import Path
 from typing import Any, TypeVar
 
 from phare._names import normalise
@@ -33,9 +43,16 @@ from phare.model import (
     Theme,
 )
 
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover - exercised on Python 3.10 only
+    from importlib.abc import Traversable
+
 T = TypeVar("T")
 Row = dict[str, str]
 CellKey = tuple[str, str, str]
+#: Where tables can be read from: a folder path, or any importlib-resources traversable.
+DataSource = Traversable | str | os.PathLike[str]
 
 #: The folder, inside the package, that holds the data files.
 DATA_FOLDER = "data"
@@ -45,14 +62,61 @@ OBSERVATORY_ID = "observatoire-national-des-partenariats"
 UNITS = ("percent", "score-10", "count", "points")
 QUALIFIERS = ("exact", "approx", "lower-bound")
 CONFIDENCES = ("A", "B", "C")
+ACTOR_IDS = ("citizens", "companies", "associations", "mayors")
+THEME_KINDS = ("fragility", "partnership-type", "scope")
+PROGRAMME_IDS = ("ARPEA", "PHARE", "IMPACT")
 REGION_KINDS = ("country", "metropolitan", "overseas")
 SCOPES = ("national", "regional")
-#: Inclusive bounds of a value in each unit.
+DISPUTE_KINDS = ("figure", "study", "observatory", "programme")
+#: Inclusive bounds of a value in each unit (``figures.value``'s ``phare:unitBounds``).
 UNIT_BOUNDS: dict[str, tuple[float, float]] = {
     "percent": (0.0, 100.0),
     "score-10": (0.0, 10.0),
     "count": (0.0, float("inf")),
     "points": (-100.0, 100.0),
+}
+#: Inclusive bounds of a reference year, and of a year in observatory.json.
+YEAR_BOUNDS = (2000, 2100)
+FACT_YEAR_BOUNDS = (1900, 2100)
+
+#: The patterns of datapackage.json, matched against the whole cell.
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+SOURCE_ID = re.compile(r"(https?://[^\s]+|seed:[a-z0-9]+(-[a-z0-9]+)*)")
+TWO_DIGITS = re.compile(r"[0-9]{2}")
+ISO_CODE = re.compile(r"FR(-[0-9A-Z]{3})?")
+NUTS_CODE = re.compile(r"FR[0-9A-Z]{0,2}")
+ISO_DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
+INTEGER = re.compile(r"[-+]?[0-9]+")
+
+#: The columns of every table, in the order of datapackage.json.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "sources.csv": ("id", "publisher", "title"),
+    "regions.csv": ("slug", "name", "insee_code", "iso_3166_2", "nuts", "kind"),
+    "former_regions.csv": ("name", "insee_code", "merged_into"),
+    "actors.csv": ("id", "label_en", "label_fr", "definition_en", "definition_fr", "aliases"),
+    "segments.csv": ("id", "actor", "label_en", "label_fr", "definition_en", "definition_fr"),
+    "themes.csv": ("id", "kind", "label_en", "label_fr", "aliases"),
+    "indicators.csv": (
+        "id", "unit", "theme_kind", "label_en", "label_fr", "definition_en", "definition_fr",
+        "aliases",
+    ),
+    "studies.csv": (
+        "id", "programme", "title", "actors", "scope", "region", "published", "presented_at",
+        "regional_report_number", "producer", "sponsors", "sample_size", "sample_qualifier",
+        "source", "note",
+    ),
+    "figures.csv": (
+        "id", "study", "region", "actor", "segment", "indicator", "theme", "value", "unit",
+        "qualifier", "reference_year", "source", "confidence", "note",
+    ),
+    "disputes.csv": (
+        "subject_kind", "subject", "field", "kept", "other", "other_value", "source", "note",
+    ),
+}  # fmt: skip
+#: Primary keys; ``unique`` constraints of single fields are checked where each table loads.
+PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
+    "figures.csv": ("region", "actor", "segment", "indicator", "theme", "study"),
+    "disputes.csv": ("subject_kind", "subject", "field", "source"),
 }
 
 
@@ -81,10 +145,12 @@ class Store:
         "themes",
     )
 
-    def __init__(self) -> None:
-        self.sources = _load_sources()
-        disputes = _load_disputes(self.sources)
-        self.regions = _load_regions()
+    def __init__(self, source: DataSource | None = None) -> None:
+        """Read and check every table, from the bundled data or from the folder *source*."""
+        folder = DataFolder(source)
+        self.sources = _load_sources(folder)
+        disputes = _load_disputes(folder, self.sources)
+        self.regions = _load_regions(folder)
         self.region_index = _index(
             "regions.csv",
             self.regions,
@@ -96,31 +162,31 @@ class Store:
             lambda f: (f.name, f.insee_code),
         )
         _check_disjoint("former_regions.csv", self.former_index, self.region_index)
-        self.actors = _load_actors()
+        self.actors = _load_actors(folder)
         self.actor_index = _index(
             "actors.csv", self.actors, lambda a: (a.id, a.label_en, a.label_fr, *a.aliases)
         )
-        self.segments = _load_segments({a.id for a in self.actors})
+        self.segments = _load_segments(folder, {a.id for a in self.actors})
         self.segment_index = _index(
             "segments.csv", self.segments, lambda s: (s.id, s.label_en, s.label_fr)
         )
-        self.themes = _load_themes()
+        self.themes = _load_themes(folder)
         self.theme_index = _index(
             "themes.csv", self.themes, lambda t: (t.id, t.label_en, t.label_fr, *t.aliases)
         )
-        self.indicators = _load_indicators({t.kind for t in self.themes})
+        self.indicators = _load_indicators(folder)
         self.indicator_index = _index(
             "indicators.csv",
             self.indicators,
             lambda i: (i.id, i.label_en, i.label_fr, *i.aliases),
         )
-        self.observatory = _load_observatory(self.sources, disputes)
+        self.observatory = _load_observatory(folder, self.sources, disputes)
         self.programme_index = _index(
             "observatory.json", self.observatory.programmes, lambda p: (p.id,)
         )
-        self.studies = _load_studies(self, disputes)
+        self.studies = _load_studies(folder, self, disputes)
         self.study_index = _index("studies.csv", self.studies, lambda s: (s.id,))
-        self.figures = _load_figures(self, disputes)
+        self.figures = _load_figures(folder, self, disputes)
         self.by_cell, self.by_region = _group_figures(self.figures)
         _check_disputes_attached(disputes, self)
 
@@ -151,55 +217,109 @@ def get() -> Store:
 # --- reading -------------------------------------------------------------------------------
 
 
-def read_text(name: str) -> str:
-    """The text of one bundled file, or a :class:`DataError` naming it."""
-    try:
-        return (resources.files("phare") / DATA_FOLDER / name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise DataError(f"{name}: bundled data file is missing") from exc
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{name}: not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
+class DataFolder:
+    """Where the tables are read from: the package's own data, or any folder given.
+
+    >>> DataFolder().text("regions.csv").splitlines()[0]
+    'slug,name,insee_code,iso_3166_2,nuts,kind'
+    """
+
+    __slots__ = ("root",)
+
+    def __init__(self, source: DataSource | None = None) -> None:
+        if source is None:
+            self.root: Traversable = resources.files("phare") / DATA_FOLDER
+        elif isinstance(source, (str, os.PathLike)):
+            self.root = Path(source)
+        else:
+            self.root = source
+
+    def text(self, name: str) -> str:
+        """The text of one file, or a :class:`DataError` naming it."""
+        try:
+            raw = (self.root / name).read_bytes()
+        except FileNotFoundError as exc:
+            raise DataError(f"{name}: data file is missing") from exc
+        except OSError as exc:
+            raise DataError(f"{name}: cannot be read ({exc.strerror or exc})") from exc
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DataError(f"{name}: not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
+
+    def table(self, name: str) -> list[Row]:
+        """The rows of one CSV file, after checking its header is the contract's, in order."""
+        text = self.text(name)
+        if not text.strip():
+            raise DataError(f"{name}: the file is empty")
+        columns = COLUMNS[name]
+        reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+        rows: list[Row] = []
+        try:
+            header = list(reader.fieldnames or [])
+            _check_header(name, header, columns)
+            for number, row in enumerate(reader, start=2):
+                if None in row or any(value is None for value in row.values()):
+                    raise DataError(f"{name}, row {number}: expected {len(header)} fields")
+                rows.append(row)
+        except csv.Error as exc:
+            # the row after the last one read, counting the header as row 1
+            raise DataError(f"{name}, row {len(rows) + 2}: malformed CSV ({exc})") from exc
+        if not rows:
+            raise DataError(f"{name}: the table has no rows")
+        return rows
+
+    def cells(self, name: str) -> list[_Cell]:
+        """The rows of one table, each wrapped to parse its fields with precise errors."""
+        return [_Cell(name, number, row) for number, row in enumerate(self.table(name), start=2)]
 
 
-def read_table(name: str, columns: Sequence[str]) -> list[Row]:
-    """The rows of one bundled CSV file, after checking its header holds *columns*."""
-    text = read_text(name)
-    if not text.strip():
-        raise DataError(f"{name}: the file is empty")
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
+def _check_header(name: str, header: Sequence[str], columns: Sequence[str]) -> None:
+    if list(header) == list(columns):
+        return
     missing = [column for column in columns if column not in header]
     if missing:
         raise DataError(f"{name}: missing column(s) {', '.join(missing)}")
-    rows: list[Row] = []
-    for number, row in enumerate(reader, start=2):
-        if None in row or any(value is None for value in row.values()):
-            raise DataError(f"{name}, line {number}: expected {len(header)} fields")
-        rows.append(row)
-    if not rows:
-        raise DataError(f"{name}: the table has no rows")
-    return rows
+    extra = [column for column in header if column not in columns]
+    if extra:
+        raise DataError(f"{name}: unexpected column(s) {', '.join(extra)}")
+    raise DataError(f"{name}: the columns must read {', '.join(columns)}, in this order")
 
 
 class _Cell:
-    """Parses the fields of one row, and names file, line and field in every error."""
+    """Parses the fields of one row, and names file, row and field in every error.
 
-    __slots__ = ("line", "name", "row")
+    Rows are numbered as the reference validator numbers them: the header is row 1.
+    """
 
-    def __init__(self, name: str, line: int, row: Row) -> None:
-        self.name, self.line, self.row = name, line, row
+    __slots__ = ("name", "position", "row")
+
+    def __init__(self, name: str, number: int, row: Row) -> None:
+        self.name, self.position, self.row = name, number, row
 
     def fail(self, field: str, problem: str) -> DataError:
-        return DataError(f"{self.name}, line {self.line}, field {field!r}: {problem}")
+        return DataError(f"{self.name}, row {self.position}, field {field!r}: {problem}")
 
     def text(self, field: str) -> str:
-        value = self.row[field].strip()
+        value = self.row[field]
         if not value:
-            raise self.fail(field, "is empty")
+            raise self.fail(field, "is empty, but the field is required")
         return value
 
     def optional(self, field: str) -> str | None:
-        return self.row[field].strip() or None
+        return self.row[field] or None
+
+    def code(self, field: str, pattern: re.Pattern[str]) -> str:
+        return self._matched(field, self.text(field), pattern)
+
+    def optional_code(self, field: str, pattern: re.Pattern[str]) -> str | None:
+        value = self.optional(field)
+        return None if value is None else self._matched(field, value, pattern)
+
+    def _matched(self, field: str, value: str, pattern: re.Pattern[str]) -> str:
+        if pattern.fullmatch(value) is None:
+            raise self.fail(field, f"{value!r} does not match the pattern {pattern.pattern}")
+        return value
 
     def number(self, field: str) -> float:
         raw = self.text(field)
@@ -211,24 +331,40 @@ class _Cell:
             raise self.fail(field, f"{raw!r} is not a finite number")
         return value
 
-    def integer(self, field: str) -> int:
+    def integer(self, field: str, low: int, high: int | None = None) -> int:
         raw = self.text(field)
-        if not raw.isdigit():
+        if INTEGER.fullmatch(raw) is None:
             raise self.fail(field, f"{raw!r} is not a whole number")
-        return int(raw)
-
-    def optional_integer(self, field: str) -> int | None:
-        return self.integer(field) if self.row[field].strip() else None
-
-    def choice(self, field: str, allowed: Iterable[str]) -> str:
-        value = self.text(field)
-        allowed = tuple(allowed)
-        if value not in allowed:
-            raise self.fail(field, f"{value!r} is not one of {', '.join(sorted(allowed))}")
+        value = int(raw)
+        if value < low or (high is not None and value > high):
+            bounds = f"at least {low}" if high is None else f"between {low} and {high}"
+            raise self.fail(field, f"{value} is out of range: it must be {bounds}")
         return value
 
-    def listed(self, field: str) -> tuple[str, ...]:
-        return tuple(part.strip() for part in self.row[field].split(";") if part.strip())
+    def optional_integer(self, field: str, low: int) -> int | None:
+        return self.integer(field, low) if self.row[field] else None
+
+    def choice(self, field: str, allowed: Sequence[str]) -> str:
+        value = self.text(field)
+        if value not in allowed:
+            raise self.fail(field, f"{value!r} is not one of {', '.join(allowed)}")
+        return value
+
+    def optional_choice(self, field: str, allowed: Sequence[str]) -> str | None:
+        return self.choice(field, allowed) if self.row[field] else None
+
+    def listed(self, field: str, allowed: Sequence[str] | None = None) -> tuple[str, ...]:
+        """A semicolon-separated list; no empty item, and only *allowed* items when given."""
+        raw = self.row[field]
+        if not raw:
+            return ()
+        parts = tuple(part.strip() for part in raw.split(";"))
+        for part in parts:
+            if not part:
+                raise self.fail(field, f"{raw!r} has an empty item")
+            if allowed is not None and part not in allowed:
+                raise self.fail(field, f"{part!r} is not one of {', '.join(allowed)}")
+        return parts
 
     def ref(self, field: str, known: Mapping[str, T]) -> T:
         value = self.text(field)
@@ -238,17 +374,19 @@ class _Cell:
             raise self.fail(field, f"{value!r} refers to nothing known") from None
 
 
-def _cells(name: str, columns: Sequence[str]) -> list[_Cell]:
-    return [_Cell(name, line, row) for line, row in enumerate(read_table(name, columns), start=2)]
-
-
-def _unique(name: str, records: Sequence[T], key: Callable[[T], object]) -> None:
-    seen: set[object] = set()
-    for record in records:
-        value = key(record)
-        if value in seen:
-            raise DataError(f"{name}: duplicate key {value!r}")
-        seen.add(value)
+def _unique(cells: Sequence[_Cell], fields: Sequence[str]) -> None:
+    """Fail on the first row whose *fields* repeat an earlier row's (empty keys are skipped)."""
+    seen: dict[tuple[str, ...], int] = {}
+    for cell in cells:
+        key = tuple(cell.row[field] for field in fields)
+        if not any(key):
+            continue
+        first = seen.setdefault(key, cell.position)
+        if first != cell.position:
+            shown = ", ".join(fields)
+            raise DataError(
+                f"{cell.name}, row {cell.position}, field(s) {shown}: {key!r} repeats row {first}"
+            )
 
 
 def _index(name: str, records: Iterable[T], keys: Callable[[T], Iterable[str]]) -> dict[str, T]:
@@ -261,7 +399,9 @@ def _index(name: str, records: Iterable[T], keys: Callable[[T], Iterable[str]]) 
                 continue
             other = index.setdefault(folded, record)
             if other is not record:
-                raise DataError(f"{name}: the name {key!r} is given to two records")
+                raise DataError(
+                    f"{name}: the name {key!r} (read as {folded!r}) is given to two records"
+                )
     return index
 
 
@@ -274,20 +414,25 @@ def _check_disjoint(name: str, first: Mapping[str, object], second: Mapping[str,
 # --- tables --------------------------------------------------------------------------------
 
 
-def _load_sources() -> dict[str, Source]:
-    sources = [
-        Source(id=c.text("id"), publisher=c.text("publisher"), title=c.text("title"))
-        for c in _cells("sources.csv", ("id", "publisher", "title"))
-    ]
-    _unique("sources.csv", sources, lambda s: s.id)
-    return {source.id: source for source in sources}
+def _load_sources(folder: DataFolder) -> dict[str, Source]:
+    cells = folder.cells("sources.csv")
+    _unique(cells, ("id",))
+    return {
+        c.row["id"]: Source(
+            id=c.code("id", SOURCE_ID), publisher=c.text("publisher"), title=c.text("title")
+        )
+        for c in cells
+    }
 
 
-def _load_disputes(sources: Mapping[str, Source]) -> dict[tuple[str, str], tuple[Dispute, ...]]:
-    columns = ("subject_kind", "subject", "field", "kept", "other", "other_value", "source", "note")
+def _load_disputes(
+    folder: DataFolder, sources: Mapping[str, Source]
+) -> dict[tuple[str, str], tuple[Dispute, ...]]:
+    cells = folder.cells("disputes.csv")
+    _unique(cells, PRIMARY_KEYS["disputes.csv"])
     grouped: dict[tuple[str, str], list[Dispute]] = {}
-    for c in _cells("disputes.csv", columns):
-        kind = c.choice("subject_kind", ("figure", "study", "observatory", "programme"))
+    for c in cells:
+        kind = c.choice("subject_kind", DISPUTE_KINDS)
         other_value = c.number("other_value") if c.optional("other_value") else None
         dispute = Dispute(
             field=c.text("field"),
@@ -301,59 +446,66 @@ def _load_disputes(sources: Mapping[str, Source]) -> dict[tuple[str, str], tuple
     return {key: tuple(value) for key, value in grouped.items()}
 
 
-def _load_regions() -> tuple[Region, ...]:
+def _load_regions(folder: DataFolder) -> tuple[Region, ...]:
+    cells = folder.cells("regions.csv")
+    for field in ("slug", "insee_code", "iso_3166_2", "nuts"):
+        _unique(cells, (field,))
+    slugs = {c.code("slug", SLUG) for c in cells}
     formers: dict[str, list[FormerRegion]] = {}
-    for c in _cells("former_regions.csv", ("name", "insee_code", "merged_into")):
+    former_cells = folder.cells("former_regions.csv")
+    _unique(former_cells, ("name",))
+    _unique(former_cells, ("insee_code",))
+    for c in former_cells:
+        merged_into = c.code("merged_into", SLUG)
+        if merged_into not in slugs:
+            raise c.fail("merged_into", f"{merged_into!r} refers to nothing known")
         former = FormerRegion(
-            name=c.text("name"), insee_code=c.text("insee_code"), merged_into=c.text("merged_into")
+            name=c.text("name"),
+            insee_code=c.code("insee_code", TWO_DIGITS),
+            merged_into=merged_into,
         )
-        formers.setdefault(former.merged_into, []).append(former)
-    columns = ("slug", "name", "insee_code", "iso_3166_2", "nuts", "kind")
-    regions = tuple(
+        formers.setdefault(merged_into, []).append(former)
+    return tuple(
         Region(
-            slug=c.text("slug"),
+            slug=c.row["slug"],
             name=c.text("name"),
             kind=c.choice("kind", REGION_KINDS),  # type: ignore[arg-type]
-            insee_code=c.optional("insee_code"),
-            iso_3166_2=c.text("iso_3166_2"),
-            nuts=c.text("nuts"),
-            former_regions=tuple(formers.pop(c.text("slug"), ())),
+            insee_code=c.optional_code("insee_code", TWO_DIGITS),
+            iso_3166_2=c.code("iso_3166_2", ISO_CODE),
+            nuts=c.code("nuts", NUTS_CODE),
+            former_regions=tuple(formers.get(c.row["slug"], ())),
         )
-        for c in _cells("regions.csv", columns)
+        for c in cells
     )
-    _unique("regions.csv", regions, lambda r: r.slug)
-    if formers:
-        raise DataError(f"former_regions.csv: merged into unknown region {next(iter(formers))!r}")
-    return regions
 
 
-def _load_actors() -> tuple[Actor, ...]:
-    columns = ("id", "label_en", "label_fr", "definition_en", "definition_fr", "aliases")
-    actors = tuple(
+def _load_actors(folder: DataFolder) -> tuple[Actor, ...]:
+    cells = folder.cells("actors.csv")
+    _unique(cells, ("id",))
+    return tuple(
         Actor(
-            id=c.text("id"),
+            id=c.choice("id", ACTOR_IDS),
             label_en=c.text("label_en"),
             label_fr=c.text("label_fr"),
             definition_en=c.text("definition_en"),
             definition_fr=c.text("definition_fr"),
             aliases=c.listed("aliases"),
         )
-        for c in _cells("actors.csv", columns)
+        for c in cells
     )
-    _unique("actors.csv", actors, lambda a: a.id)
-    return actors
 
 
-def _load_segments(actor_ids: set[str]) -> tuple[Segment, ...]:
-    columns = ("id", "actor", "label_en", "label_fr", "definition_en", "definition_fr")
+def _load_segments(folder: DataFolder, actor_ids: set[str]) -> tuple[Segment, ...]:
+    cells = folder.cells("segments.csv")
+    _unique(cells, ("id",))
     segments = []
-    for c in _cells("segments.csv", columns):
-        actor = c.optional("actor")
+    for c in cells:
+        actor = c.optional_choice("actor", ACTOR_IDS)
         if actor is not None and actor not in actor_ids:
             raise c.fail("actor", f"{actor!r} refers to nothing known")
         segments.append(
             Segment(
-                id=c.text("id"),
+                id=c.code("id", SLUG),
                 actor=actor,
                 label_en=c.text("label_en"),
                 label_fr=c.text("label_fr"),
@@ -361,183 +513,155 @@ def _load_segments(actor_ids: set[str]) -> tuple[Segment, ...]:
                 definition_fr=c.text("definition_fr"),
             )
         )
-    _unique("segments.csv", segments, lambda s: s.id)
     return tuple(segments)
 
 
-def _load_themes() -> tuple[Theme, ...]:
-    themes = tuple(
+def _load_themes(folder: DataFolder) -> tuple[Theme, ...]:
+    cells = folder.cells("themes.csv")
+    _unique(cells, ("id",))
+    return tuple(
         Theme(
-            id=c.text("id"),
-            kind=c.text("kind"),
+            id=c.code("id", SLUG),
+            kind=c.choice("kind", THEME_KINDS),
             label_en=c.text("label_en"),
             label_fr=c.text("label_fr"),
             aliases=c.listed("aliases"),
         )
-        for c in _cells("themes.csv", ("id", "kind", "label_en", "label_fr", "aliases"))
+        for c in cells
     )
-    _unique("themes.csv", themes, lambda t: t.id)
-    return themes
 
 
-def _load_indicators(theme_kinds: set[str]) -> tuple[Indicator, ...]:
-    columns = ("id", "unit", "theme_kind", "label_en", "label_fr", "definition_en")
-    indicators = []
-    for c in _cells("indicators.csv", (*columns, "definition_fr", "aliases")):
-        theme_kind = c.optional("theme_kind")
-        if theme_kind is not None and theme_kind not in theme_kinds:
-            raise c.fail("theme_kind", f"{theme_kind!r} is not a kind of theme")
-        indicators.append(
-            Indicator(
-                id=c.text("id"),
-                unit=c.choice("unit", UNITS),  # type: ignore[arg-type]
-                theme_kind=theme_kind,
-                label_en=c.text("label_en"),
-                label_fr=c.text("label_fr"),
-                definition_en=c.text("definition_en"),
-                definition_fr=c.text("definition_fr"),
-                aliases=c.listed("aliases"),
-            )
+def _load_indicators(folder: DataFolder) -> tuple[Indicator, ...]:
+    cells = folder.cells("indicators.csv")
+    _unique(cells, ("id",))
+    return tuple(
+        Indicator(
+            id=c.code("id", SLUG),
+            unit=c.choice("unit", UNITS),  # type: ignore[arg-type]
+            theme_kind=c.optional_choice("theme_kind", THEME_KINDS),
+            label_en=c.text("label_en"),
+            label_fr=c.text("label_fr"),
+            definition_en=c.text("definition_en"),
+            definition_fr=c.text("definition_fr"),
+            aliases=c.listed("aliases"),
         )
-    _unique("indicators.csv", indicators, lambda i: i.id)
-    return tuple(indicators)
+        for c in cells
+    )
 
 
 def _load_studies(
-    store: Store, disputes: Mapping[tuple[str, str], tuple[Dispute, ...]]
+    folder: DataFolder, store: Store, disputes: Mapping[tuple[str, str], tuple[Dispute, ...]]
 ) -> tuple[Study, ...]:
-    columns = (
-        "id", "programme", "title", "actors", "scope", "region", "published", "presented_at",
-        "regional_report_number", "producer", "sponsors", "sample_size", "sample_qualifier",
-        "source", "note",
-    )  # fmt: skip
-    actor_ids = {a.id for a in store.actors}
+    cells = folder.cells("studies.csv")
+    _unique(cells, ("id",))
+    actor_ids = tuple(a.id for a in store.actors)
     programmes = {p.id: p for p in store.observatory.programmes}
-    region_slugs = {r.slug for r in store.regions}
+    regions = {r.slug: r for r in store.regions}
     studies = []
-    for c in _cells("studies.csv", columns):
-        actors = c.listed("actors")
-        unknown = [a for a in actors if a not in actor_ids]
-        if unknown:
-            raise c.fail("actors", f"{unknown[0]!r} is not an actor")
-        region = c.optional("region")
-        if region is not None and region not in region_slugs:
-            raise c.fail("region", f"{region!r} is not a region")
-        qualifier = c.row["sample_qualifier"].strip()
-        if qualifier and qualifier not in QUALIFIERS:
-            raise c.fail("sample_qualifier", f"{qualifier!r} is not one of {QUALIFIERS}")
-        programme = c.ref("programme", programmes)
-        study_id = c.text("id")
+    for c in cells:
+        study_id = c.code("id", SLUG)
+        programme = c.choice("programme", PROGRAMME_IDS)
+        if programme not in programmes:
+            raise c.fail("programme", f"{programme!r} is not a programme of observatory.json")
+        region = c.optional_code("region", SLUG)
+        if region is not None:
+            c.ref("region", regions)
         studies.append(
             Study(
                 id=study_id,
-                programme=programme.id,
+                programme=programme,
                 title=c.text("title"),
-                actors=actors,
+                actors=c.listed("actors", actor_ids),
                 scope=c.choice("scope", SCOPES),  # type: ignore[arg-type]
                 region=region,
-                published=_date(c, "published"),
+                published=c.optional_code("published", ISO_DATE),
                 presented_at=c.optional("presented_at"),
-                regional_report_number=c.optional_integer("regional_report_number"),
+                regional_report_number=c.optional_integer("regional_report_number", 1),
                 producer=c.text("producer"),
                 sponsors=c.listed("sponsors"),
-                sample_size=c.optional_integer("sample_size"),
-                sample_qualifier=qualifier or None,  # type: ignore[arg-type]
+                sample_size=c.optional_integer("sample_size", 0),
+                sample_qualifier=c.optional_choice("sample_qualifier", QUALIFIERS),  # type: ignore[arg-type]
                 source=c.ref("source", store.sources),
                 note=c.text("note"),
                 disputes=disputes.get(("study", study_id), ()),
             )
         )
-    _unique("studies.csv", studies, lambda s: s.id)
     return tuple(studies)
 
 
-def _date(c: _Cell, field: str) -> str | None:
-    """An ISO date as precise as known: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
-    value = c.optional(field)
-    if value is None:
-        return None
-    parts = value.split("-")
-    if not (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4):
-        raise c.fail(field, f"{value!r} is not an ISO date")
-    if len(parts) > 1 and not 1 <= int(parts[1]) <= 12:
-        raise c.fail(field, f"{value!r} has no such month")
-    if len(parts) > 2 and not 1 <= int(parts[2]) <= 31:
-        raise c.fail(field, f"{value!r} has no such day")
-    return value
-
-
 def _load_figures(
-    store: Store, disputes: Mapping[tuple[str, str], tuple[Dispute, ...]]
+    folder: DataFolder, store: Store, disputes: Mapping[tuple[str, str], tuple[Dispute, ...]]
 ) -> tuple[Figure, ...]:
-    columns = (
-        "id", "study", "region", "actor", "segment", "indicator", "theme", "value", "qualifier",
-        "reference_year", "source", "confidence", "note",
-    )  # fmt: skip
+    cells = folder.cells("figures.csv")
+    _unique(cells, ("id",))
+    _unique(cells, PRIMARY_KEYS["figures.csv"])
     regions = {r.slug: r for r in store.regions}
     actors = {a.id: a for a in store.actors}
     segments = {s.id: s for s in store.segments}
     indicators = {i.id: i for i in store.indicators}
     themes = {t.id: t for t in store.themes}
     studies = {s.id: s for s in store.studies}
-    figures = []
-    for c in _cells("figures.csv", columns):
-        indicator: Indicator = c.ref("indicator", indicators)
-        theme: Theme | None = None
-        if indicator.theme_kind is None:
-            if c.optional("theme"):
-                raise c.fail("theme", f"{indicator.id!r} is not broken down by theme")
-        else:
-            theme = c.ref("theme", themes)
-            if theme.kind != indicator.theme_kind:
-                raise c.fail("theme", f"{theme.id!r} is not a {indicator.theme_kind} theme")
-        actor: Actor = c.ref("actor", actors)
-        segment: Segment = c.ref("segment", segments)
-        if segment.actor not in (None, actor.id):
-            raise c.fail("segment", f"{segment.id!r} is a segment of {segment.actor}")
-        study: Study = c.ref("study", studies)
-        if actor.id not in study.actors:
-            raise c.fail("actor", f"{actor.id!r} is not surveyed by {study.id}")
-        value = c.number("value")
-        low, high = UNIT_BOUNDS[indicator.unit]
-        if not low <= value <= high:
-            raise c.fail("value", f"{value:g} is out of range for {indicator.unit}")
-        year = c.integer("reference_year")
-        if not 2000 <= year <= 2100:
-            raise c.fail("reference_year", f"{year} is not a plausible year")
-        figure_id = c.text("id")
-        figures.append(
-            Figure(
-                id=figure_id,
-                region=c.ref("region", regions),
-                actor=actor,
-                segment=segment,
-                indicator=indicator,
-                theme=theme,
-                value=value,
-                qualifier=c.choice("qualifier", QUALIFIERS),  # type: ignore[arg-type]
-                reference_year=year,
-                study=study,
-                source=c.ref("source", store.sources),
-                confidence=c.choice("confidence", CONFIDENCES),  # type: ignore[arg-type]
-                note=c.row["note"].strip(),
-                disputes=disputes.get(("figure", figure_id), ()),
-            )
-        )
-    _unique("figures.csv", figures, lambda f: f.id)
-    _unique(
-        "figures.csv",
-        figures,
-        lambda f: (
-            f.region.slug,
-            f.actor.id,
-            f.segment.id,
-            f.indicator.id,
-            f.theme.id if f.theme else "",
-            f.study.id,
-        ),
+    return tuple(
+        _figure(c, regions, actors, segments, indicators, themes, studies, store.sources, disputes)
+        for c in cells
     )
-    return tuple(figures)
+
+
+def _figure(
+    c: _Cell,
+    regions: Mapping[str, Region],
+    actors: Mapping[str, Actor],
+    segments: Mapping[str, Segment],
+    indicators: Mapping[str, Indicator],
+    themes: Mapping[str, Theme],
+    studies: Mapping[str, Study],
+    sources: Mapping[str, Source],
+    disputes: Mapping[tuple[str, str], tuple[Dispute, ...]],
+) -> Figure:
+    """One row of figures.csv, checked against the schema and against the other tables."""
+    figure_id = c.code("id", SLUG)
+    indicator = c.ref("indicator", indicators)
+    unit = c.choice("unit", UNITS)
+    if unit != indicator.unit:
+        raise c.fail("unit", f"{unit!r} is not the unit of {indicator.id!r} ({indicator.unit})")
+    theme: Theme | None = None
+    if indicator.theme_kind is None:
+        if c.optional("theme"):
+            raise c.fail("theme", f"{indicator.id!r} is not broken down by theme")
+    else:
+        theme = c.ref("theme", themes)
+        if theme.kind != indicator.theme_kind:
+            raise c.fail("theme", f"{theme.id!r} is not a {indicator.theme_kind} theme")
+    c.choice("actor", ACTOR_IDS)
+    actor = c.ref("actor", actors)
+    segment = c.ref("segment", segments)
+    if segment.actor not in (None, actor.id):
+        raise c.fail("segment", f"{segment.id!r} is a segment of {segment.actor}")
+    study = c.ref("study", studies)
+    if actor.id not in study.actors:
+        raise c.fail("actor", f"{actor.id!r} is not surveyed by {study.id}")
+    value = c.number("value")
+    low, high = UNIT_BOUNDS[unit]
+    if not low <= value <= high:
+        raise c.fail("value", f"{value:g} is out of range for {unit} ({low:g} to {high:g})")
+    if unit == "count" and not value.is_integer():
+        raise c.fail("value", f"{value:g} is not a whole count")
+    return Figure(
+        id=figure_id,
+        region=c.ref("region", regions),
+        actor=actor,
+        segment=segment,
+        indicator=indicator,
+        theme=theme,
+        value=value,
+        qualifier=c.choice("qualifier", QUALIFIERS),  # type: ignore[arg-type]
+        reference_year=c.integer("reference_year", *YEAR_BOUNDS),
+        study=study,
+        source=c.ref("source", sources),
+        confidence=c.choice("confidence", CONFIDENCES),  # type: ignore[arg-type]
+        note=c.row["note"],
+        disputes=disputes.get(("figure", figure_id), ()),
+    )
 
 
 def _group_figures(
@@ -555,67 +679,168 @@ def _group_figures(
     )
 
 
+# --- observatory.json ------------------------------------------------------------------------
+
+
+class _Json:
+    """One object of observatory.json; every error names the file and the path of the field.
+
+    The rules are those of the ``jsonSchema`` given for the file in datapackage.json: required
+    keys and no others, non-empty strings, integer years, programme names, known sources.
+    """
+
+    __slots__ = ("data", "path")
+    NAME = "observatory.json"
+
+    def __init__(self, data: object, path: str = "") -> None:
+        if not isinstance(data, dict):
+            raise DataError(f"{self.NAME}, field {path or '(top)'!r}: expected an object")
+        self.data: dict[str, Any] = data
+        self.path = path
+
+    def fail(self, key: str, problem: str) -> DataError:
+        return DataError(f"{self.NAME}, field {self.path + key!r}: {problem}")
+
+    def only(self, keys: Iterable[str]) -> _Json:
+        """Fail on a missing or an unexpected key."""
+        wanted = tuple(keys)
+        for key in wanted:
+            if key not in self.data:
+                raise self.fail(key, "is missing")
+        extra = sorted(set(self.data) - set(wanted))
+        if extra:
+            raise self.fail(extra[0], "is not a known field")
+        return self
+
+    def text(self, key: str) -> str:
+        value = self.data[key]
+        if not isinstance(value, str) or not value:
+            raise self.fail(key, "expected a non-empty string")
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self.data[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self.fail(key, "expected a list of non-empty strings")
+        return tuple(value)
+
+    def integer(self, key: str, low: int, high: int | None = None) -> int:
+        value = self.data[key]
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(key, "expected a whole number")
+        if value < low or (high is not None and value > high):
+            raise self.fail(key, f"{value} is out of range")
+        return value
+
+    def optional_integer(self, key: str, low: int, high: int | None = None) -> int | None:
+        return None if self.data[key] is None else self.integer(key, low, high)
+
+    def source(self, key: str, sources: Mapping[str, Source]) -> Source:
+        ref = self.data[key]
+        if not isinstance(ref, str) or ref not in sources:
+            raise self.fail(key, f"{ref!r} is not an id of sources.csv")
+        return sources[ref]
+
+    def child(self, key: str) -> _Json:
+        return _Json(self.data[key], f"{self.path}{key}.")
+
+    def children(self, key: str) -> list[_Json]:
+        value = self.data[key]
+        if not isinstance(value, list) or not value:
+            raise self.fail(key, "expected a non-empty list of objects")
+        return [_Json(item, f"{self.path}{key}[{n}].") for n, item in enumerate(value)]
+
+
+OBSERVATORY_KEYS = (
+    "id", "name", "short_name", "former_names", "founded", "founded_sources", "founders",
+    "partners", "partners_source", "objectives_en", "objectives_fr", "objectives_source",
+    "scientific_director", "scientific_director_firm", "scientific_direction_source",
+    "le_rameau", "programmes",
+)  # fmt: skip
+RAMEAU_KEYS = (
+    "name", "founded", "nature_en", "nature_fr", "activities_en", "president_founder", "source",
+)  # fmt: skip
+PROGRAMME_KEYS = (
+    "id", "rank", "start_year", "end_year", "focus_en", "focus_fr", "expansions", "strands",
+    "source", "milestones_en",
+)  # fmt: skip
+
+
 def _load_observatory(
-    sources: Mapping[str, Source], disputes: Mapping[tuple[str, str], tuple[Dispute, ...]]
+    folder: DataFolder,
+    sources: Mapping[str, Source],
+    disputes: Mapping[tuple[str, str], tuple[Dispute, ...]],
 ) -> Observatory:
-    name = "observatory.json"
+    text = folder.text(_Json.NAME)
     try:
-        raw: dict[str, Any] = json.loads(read_text(name))
-        rameau = raw["le_rameau"]
-
-        def source(key: str, within: Mapping[str, Any] = raw) -> Source:
-            ref = within[key]
-            if ref not in sources:
-                raise DataError(f"{name}: source {ref!r} of {key!r} is not in sources.csv")
-            return sources[ref]
-
-        programmes = tuple(
-            Programme(
-                id=p["id"],
-                rank=int(p["rank"]),
-                start_year=int(p["start_year"]),
-                end_year=None if p["end_year"] is None else int(p["end_year"]),
-                focus_en=p["focus_en"],
-                focus_fr=p["focus_fr"],
-                expansions=tuple(p["expansions"]),
-                strands=None if p["strands"] is None else int(p["strands"]),
-                milestones=tuple(p["milestones_en"]),
-                source=source("source", p),
-                disputes=disputes.get(("programme", p["id"]), ()),
-            )
-            for p in raw["programmes"]
-        )
-        return Observatory(
-            name=raw["name"],
-            short_name=raw["short_name"],
-            former_names=tuple(raw["former_names"]),
-            founded=int(raw["founded"]),
-            founded_sources=tuple(sources[ref] for ref in raw["founded_sources"]),
-            founders=tuple(raw["founders"]),
-            partners=tuple(raw["partners"]),
-            partners_source=source("partners_source"),
-            objectives_en=tuple(raw["objectives_en"]),
-            objectives_fr=tuple(raw["objectives_fr"]),
-            objectives_source=source("objectives_source"),
-            scientific_director=raw["scientific_director"],
-            scientific_director_firm=raw["scientific_director_firm"],
-            scientific_direction_source=source("scientific_direction_source"),
-            le_rameau=Organisation(
-                name=rameau["name"],
-                founded=int(rameau["founded"]),
-                nature_en=rameau["nature_en"],
-                nature_fr=rameau["nature_fr"],
-                activities=tuple(rameau["activities_en"]),
-                president_founder=rameau["president_founder"],
-                source=source("source", rameau),
-            ),
-            programmes=programmes,
-            disputes=disputes.get(("observatory", OBSERVATORY_ID), ()),
-        )
+        raw = _Json(json.loads(text)).only(OBSERVATORY_KEYS)
     except json.JSONDecodeError as exc:
-        raise DataError(f"{name}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
-    except (KeyError, TypeError, ValueError) as exc:
-        raise DataError(f"{name}: missing or malformed entry ({exc!r})") from exc
+        raise DataError(f"{_Json.NAME}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    if raw.data["id"] != OBSERVATORY_ID:
+        raise raw.fail("id", f"must be {OBSERVATORY_ID!r}")
+    founded_sources = raw.texts("founded_sources")
+    for ref in founded_sources:
+        if ref not in sources:
+            raise raw.fail("founded_sources", f"{ref!r} is not an id of sources.csv")
+    rameau = raw.child("le_rameau").only(RAMEAU_KEYS)
+    return Observatory(
+        name=raw.text("name"),
+        short_name=raw.text("short_name"),
+        former_names=raw.texts("former_names"),
+        founded=raw.integer("founded", *FACT_YEAR_BOUNDS),
+        founded_sources=tuple(sources[ref] for ref in founded_sources),
+        founders=raw.texts("founders"),
+        partners=raw.texts("partners"),
+        partners_source=raw.source("partners_source", sources),
+        objectives_en=raw.texts("objectives_en"),
+        objectives_fr=raw.texts("objectives_fr"),
+        objectives_source=raw.source("objectives_source", sources),
+        scientific_director=raw.text("scientific_director"),
+        scientific_director_firm=raw.text("scientific_director_firm"),
+        scientific_direction_source=raw.source("scientific_direction_source", sources),
+        le_rameau=Organisation(
+            name=rameau.text("name"),
+            founded=rameau.integer("founded", *FACT_YEAR_BOUNDS),
+            nature_en=rameau.text("nature_en"),
+            nature_fr=rameau.text("nature_fr"),
+            activities=rameau.texts("activities_en"),
+            president_founder=rameau.text("president_founder"),
+            source=rameau.source("source", sources),
+        ),
+        programmes=_programmes(raw, sources, disputes),
+        disputes=disputes.get(("observatory", OBSERVATORY_ID), ()),
+    )
+
+
+def _programmes(
+    raw: _Json,
+    sources: Mapping[str, Source],
+    disputes: Mapping[tuple[str, str], tuple[Dispute, ...]],
+) -> tuple[Programme, ...]:
+    programmes: list[Programme] = []
+    for p in raw.children("programmes"):
+        p.only(PROGRAMME_KEYS)
+        programme_id = p.text("id")
+        if programme_id not in PROGRAMME_IDS:
+            raise p.fail("id", f"{programme_id!r} is not one of {', '.join(PROGRAMME_IDS)}")
+        if any(other.id == programme_id for other in programmes):
+            raise p.fail("id", f"{programme_id!r} is given twice")
+        programmes.append(
+            Programme(
+                id=programme_id,
+                rank=p.integer("rank", 1),
+                start_year=p.integer("start_year", *FACT_YEAR_BOUNDS),
+                end_year=p.optional_integer("end_year", *FACT_YEAR_BOUNDS),
+                focus_en=p.text("focus_en"),
+                focus_fr=p.text("focus_fr"),
+                expansions=p.texts("expansions"),
+                strands=p.optional_integer("strands", 1),
+                milestones=p.texts("milestones_en"),
+                source=p.source("source", sources),
+                disputes=disputes.get(("programme", programme_id), ()),
+            )
+        )
+    return tuple(programmes)
 
 
 def _check_disputes_attached(disputes: Mapping[tuple[str, str], object], store: Store) -> None:

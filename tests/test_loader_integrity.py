@@ -1,0 +1,336 @@
+"""Load-time integrity: a broken copy of the data fails with a DataError naming where.
+
+Each test copies the bundled files to a temporary folder, breaks one thing and loads the copy
+through ``Store(source=...)``. The first half is generated from datapackage.json, one case per
+constraint of every field, so a rule added to the contract without its twin in the loader
+fails here; the second half covers what a schema cannot state (files, encodings, JSON,
+aliases, cross-table rules).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from datacopy import DATA, copy_data, read_table, resources, set_cell, write_table
+from phare import DataError, PhareError, _store
+
+#: Values tried, in order, to break a ``pattern`` constraint.
+NOT_MATCHING = ("Not A Code!", ";", "zz")
+#: A value of the right shape that no referenced table holds.
+UNKNOWN = {"sources": "https://example.org/nowhere", "default": "no-such-key"}
+
+
+def load(folder: Path) -> _store.Store:
+    return _store.Store(source=folder)
+
+
+def case(
+    name: str, row: int, field: str, value: str, why: str
+) -> Any:  # a pytest.param, named after the broken constraint
+    return pytest.param(name, row, field, value, id=f"{name}:{field}:{why}")
+
+
+def row_with_value(rows: list[dict[str, str]], field: str) -> int:
+    """The first row (header = 1) where *field* is filled."""
+    return next(n for n, r in enumerate(rows, start=2) if r[field])
+
+
+def schema_cases() -> Iterator[Any]:
+    """One corruption per constraint of every field in datapackage.json."""
+    for resource in resources():
+        name = resource["path"]
+        schema = resource["schema"]
+        _, rows = read_table(DATA, name)
+        for field in schema["fields"]:
+            f = field["name"]
+            constraints = field.get("constraints", {})
+            row = row_with_value(rows, f)
+            if constraints.get("required"):
+                yield case(name, row, f, "", "required")
+            if "enum" in constraints:
+                yield case(name, row, f, "zzz", "enum")
+            if "pattern" in constraints:
+                bad = next(v for v in NOT_MATCHING if not re.fullmatch(constraints["pattern"], v))
+                yield case(name, row, f, bad, "pattern")
+            if field["type"] in ("integer", "number"):
+                yield case(name, row, f, "abc", "type")
+            if field["type"] == "integer":
+                yield case(name, row, f, "1.5", "type-integer")
+            if "minimum" in constraints:
+                yield case(name, row, f, str(constraints["minimum"] - 1), "minimum")
+            if "maximum" in constraints:
+                yield case(name, row, f, str(constraints["maximum"] + 1), "maximum")
+            if constraints.get("unique"):
+                later = next(n for n, r in enumerate(rows, start=2) if n > row and r[f])
+                yield case(name, later, f, rows[row - 2][f], "unique")
+        for key in schema.get("foreignKeys", []):
+            f = key["fields"][-1]
+            row = row_with_value(rows, f)
+            target = key["reference"]["resource"]
+            if len(key["fields"]) > 1:  # figures (indicator, unit): another valid unit
+                other = next(u for u in _store.UNITS if u != rows[row - 2][f])
+                yield case(name, row, f, other, f"foreign-key-{target}")
+            else:
+                value = UNKNOWN.get(target, UNKNOWN["default"])
+                yield case(name, row, f, value, f"foreign-key-{target}")
+
+
+@pytest.mark.parametrize(("name", "row", "field", "value"), list(schema_cases()))
+def test_every_schema_rule_is_checked_at_load_time(
+    tmp_path: Path, name: str, row: int, field: str, value: str
+) -> None:
+    folder = copy_data(tmp_path)
+    set_cell(folder, name, row, field, value)
+    with pytest.raises(DataError) as raised:
+        load(folder)
+    message = str(raised.value)
+    assert message.startswith(f"{name}, row {row}, field"), message
+    assert field in message
+
+
+def test_the_schema_cases_cover_every_kind_of_constraint() -> None:
+    kinds = {param.id.rsplit(":", 1)[1].split("-")[0] for param in schema_cases()}
+    assert kinds == {
+        "required",
+        "enum",
+        "pattern",
+        "type",
+        "minimum",
+        "maximum",
+        "unique",
+        "foreign",
+    }
+    assert len(list(schema_cases())) > 100
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("figures.csv", _store.PRIMARY_KEYS["figures.csv"]), ("disputes.csv", None)],
+)
+def test_a_duplicate_primary_key_names_both_rows(
+    tmp_path: Path, name: str, key: tuple[str, ...] | None
+) -> None:
+    folder = copy_data(tmp_path)
+    header, rows = read_table(folder, name)
+    copy = dict(rows[0])
+    if "id" in copy:
+        copy["id"] = "another-id"
+    rows.append(copy)
+    write_table(folder, name, header, rows)
+    with pytest.raises(
+        DataError, match=rf"^{name}, row {len(rows) + 1}, field\(s\) .*repeats row 2"
+    ):
+        load(folder)
+
+
+# --- values a schema cannot tell apart ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fact", "field", "value", "problem"),
+    [
+        ("naq-companies-partnering", "value", "4 5", "is not a number"),
+        ("naq-companies-partnering", "value", "nan", "not a finite number"),
+        ("naq-companies-partnering", "value", "100.5", "out of range for percent"),
+        ("fr-companies-partnerships-count-2015", "value", "674000.5", "not a whole count"),
+        ("fr-companies-partnerships-count-2015", "value", "-1", "out of range for count"),
+        ("fr-companies-partnering-change-2015", "value", "-100.5", "out of range for points"),
+        ("naq-companies-partnering", "region", "aquitaine", "refers to nothing known"),
+        ("naq-companies-partnering", "reference_year", "1999", "out of range"),
+        ("naq-companies-partnering", "reference_year", "２０１６", "not a whole number"),
+        ("naq-companies-partnering", "theme", "employment", "is not broken down by theme"),
+        ("naq-companies-fragility-score-employment", "theme", "", "is empty"),
+        ("naq-companies-fragility-score-employment", "theme", "sponsorship", "not a fragility"),
+        ("naq-companies-partnering", "segment", "employer", "is a segment of associations"),
+        ("naq-companies-partnering", "actor", "mayors", "is not surveyed by"),
+    ],
+)
+def test_a_bad_figure_names_file_row_and_field(
+    tmp_path: Path, fact: str, field: str, value: str, problem: str
+) -> None:
+    folder = copy_data(tmp_path)
+    _, rows = read_table(folder, "figures.csv")
+    row = next(n for n, r in enumerate(rows, start=2) if r["id"] == fact)
+    set_cell(folder, "figures.csv", row, field, value)
+    with pytest.raises(DataError, match=rf"^figures\.csv, row {row}, field '{field}': .*{problem}"):
+        load(folder)
+
+
+def test_the_bundled_copy_loads_like_the_package(tmp_path: Path) -> None:
+    store = load(copy_data(tmp_path))
+    assert len(store.figures) == len(_store.get().figures) == 98
+    assert [f.id for f in store.figures] == [f.id for f in _store.get().figures]
+
+
+def test_a_data_folder_can_be_given_as_text(tmp_path: Path) -> None:
+    assert len(_store.Store(source=str(copy_data(tmp_path))).regions) == 19
+
+
+# --- files -----------------------------------------------------------------------------------
+
+
+def broken(tmp_path: Path, name: str, content: bytes | None) -> Path:
+    folder = copy_data(tmp_path)
+    if content is None:
+        (folder / name).unlink()
+    else:
+        (folder / name).write_bytes(content)
+    return folder
+
+
+def regions_text() -> str:
+    return (DATA / "regions.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("figures.csv", None, "figures.csv: data file is missing"),
+        ("observatory.json", None, "observatory.json: data file is missing"),
+        ("regions.csv", regions_text().encode("latin-1"), "regions.csv: not valid UTF-8"),
+        ("regions.csv", regions_text().encode("utf-16"), "regions.csv: not valid UTF-8"),
+        ("studies.csv", b"", "studies.csv: the file is empty"),
+        ("studies.csv", b" \n\n", "studies.csv: the file is empty"),
+        ("regions.csv", regions_text().splitlines()[0].encode() + b"\n", "regions.csv: the table has no rows"),
+        (
+            "regions.csv",
+            regions_text().replace("slug,name,", "slug,", 1).encode(),
+            "regions.csv: missing column(s) name",
+        ),
+        (
+            "regions.csv",
+            regions_text().replace(",kind\n", ",kind,extra\n", 1).encode(),
+            "regions.csv: unexpected column(s) extra",
+        ),
+        (
+            "regions.csv",
+            regions_text().replace("slug,name,", "name,slug,", 1).encode(),
+            "regions.csv: the columns must read slug, name",
+        ),
+        (
+            "regions.csv",
+            regions_text().replace(",metropolitan\n", ",metropolitan,surplus\n", 1).encode(),
+            "regions.csv, row 3: expected 6 fields",
+        ),
+        (
+            "regions.csv",
+            regions_text().replace("\nbretagne,", '\n"bretagne"x,', 1).encode(),
+            "regions.csv, row 5: malformed CSV",
+        ),
+        ("observatory.json", b"{", "observatory.json: not valid JSON (line 1"),
+        ("observatory.json", b"[]", "observatory.json, field '(top)': expected an object"),
+    ],
+    ids=[
+        "missing-table", "missing-json", "latin-1", "utf-16", "empty", "blank", "header-only",
+        "missing-column", "extra-column", "column-order", "ragged-row", "bad-quote",
+        "broken-json", "json-not-object",
+    ],
+)  # fmt: skip
+def test_a_broken_file_names_itself(
+    tmp_path: Path, name: str, content: bytes | None, problem: str
+) -> None:
+    with pytest.raises(DataError) as raised:
+        load(broken(tmp_path, name, content))
+    assert str(raised.value).startswith(problem), str(raised.value)
+
+
+def test_a_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "regions.csv", b"\xef\xbb\xbf" + regions_text().encode())
+    assert load(folder).regions[0].slug == "france"
+
+
+def test_a_folder_in_place_of_a_file_is_a_data_error(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "themes.csv", None)
+    (folder / "themes.csv").mkdir()
+    with pytest.raises(DataError, match=r"^themes\.csv: cannot be read"):
+        load(folder)
+
+
+def test_a_missing_folder_is_a_data_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match=r"^sources\.csv: data file is missing"):
+        load(tmp_path / "nowhere")
+
+
+# --- observatory.json ------------------------------------------------------------------------
+
+
+def observatory(tmp_path: Path, change: Any) -> Path:
+    folder = copy_data(tmp_path)
+    data = json.loads((folder / "observatory.json").read_text(encoding="utf-8"))
+    change(data)
+    (folder / "observatory.json").write_text(json.dumps(data), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda d: d.pop("founded"), "field 'founded': is missing"),
+        (lambda d: d.update(extra=1), "field 'extra': is not a known field"),
+        (lambda d: d.update(founded="2008"), "field 'founded': expected a whole number"),
+        (lambda d: d.update(founded=True), "field 'founded': expected a whole number"),
+        (lambda d: d.update(founded=1066), "field 'founded': 1066 is out of range"),
+        (lambda d: d.update(name=""), "field 'name': expected a non-empty string"),
+        (lambda d: d.update(founders=["Le RAMEAU", 3]), "field 'founders': expected a list"),
+        (lambda d: d.update(id="other"), "field 'id': must be"),
+        (
+            lambda d: d.update(partners_source="seed:nothing"),
+            "'partners_source': 'seed:nothing' is",
+        ),
+        (lambda d: d.update(founded_sources=["x"]), "field 'founded_sources': 'x' is not an id"),
+        (lambda d: d["le_rameau"].pop("source"), "field 'le_rameau.source': is missing"),
+        (lambda d: d.update(le_rameau=[]), "field 'le_rameau.': expected an object"),
+        (lambda d: d.update(programmes=[]), "field 'programmes': expected a non-empty list"),
+        (lambda d: d["programmes"][1].update(id="PHAROS"), "'programmes[1].id': 'PHAROS' is not"),
+        (lambda d: d["programmes"][1].update(id="ARPEA"), "'programmes[1].id': 'ARPEA' is given"),
+        (
+            lambda d: d["programmes"][2].update(end_year="2022"),
+            "'programmes[2].end_year': expected",
+        ),
+        (lambda d: d["programmes"][0].update(rank=0), "'programmes[0].rank': 0 is out of range"),
+        (lambda d: d["programmes"].pop(), "studies.csv, row 14, field 'programme': 'IMPACT'"),
+    ],
+)
+def test_a_broken_observatory_names_the_field(tmp_path: Path, change: Any, problem: str) -> None:
+    with pytest.raises(DataError) as raised:
+        load(observatory(tmp_path, change))
+    assert problem in str(raised.value)
+
+
+# --- names and cross-table rules -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "field", "value", "problem"),
+    [
+        ("actors.csv", 3, "aliases", "company;Citizen", "'Citizen' (read as 'citizen') is given"),
+        ("themes.csv", 2, "aliases", "emploi;Sécurité", "'Sécurité' (read as 'securite')"),
+        ("indicators.csv", 2, "aliases", "score", "'score' (read as 'score') is given"),
+        ("segments.csv", 5, "label_fr", "Associations employeuses", "given to two records"),
+        ("regions.csv", 3, "name", "Bretagne", "the name 'bretagne' (read as 'bretagne')"),
+        ("former_regions.csv", 2, "name", "Grand Est", "'grandest' names both a former and"),
+        ("former_regions.csv", 2, "merged_into", "la-lune", "refers to nothing known"),
+        ("segments.csv", 3, "actor", "mayors", "'employer' is a segment of mayors"),
+        ("disputes.csv", 2, "subject", "no-such-figure", "figure 'no-such-figure' is not in"),
+        ("studies.csv", 2, "actors", "citizens;;mayors", "has an empty item"),
+        ("studies.csv", 2, "actors", "citizens;robots", "'robots' is not one of"),
+    ],
+)
+def test_names_and_links_between_tables_are_checked(
+    tmp_path: Path, name: str, row: int, field: str, value: str, problem: str
+) -> None:
+    folder = copy_data(tmp_path)
+    set_cell(folder, name, row, field, value)
+    with pytest.raises(DataError) as raised:
+        load(folder)
+    assert problem in str(raised.value)
+
+
+def test_data_error_is_a_phare_error() -> None:
+    assert issubclass(DataError, PhareError)
