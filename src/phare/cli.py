@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import phare
 from phare.errors import PhareError
-from phare.model import Figure, Region, format_value
+from phare.model import Figure, Region, format_value, plain_number
 
 #: Exit status for input the user can fix (the argparse convention).
 USAGE_ERROR = 2
@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> str:
     figure = region.figure(
         args.actor, args.indicator, theme=args.theme, segment=args.segment, study=args.study
     )
-    return f"{figure.share:g}" if figure.share is not None else f"{figure.value:g}"
+    return plain_number(figure.share if figure.share is not None else figure.value)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

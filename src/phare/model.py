@@ -26,13 +26,22 @@ UNIT_SUFFIX: dict[str, str] = {"percent": " %", "score-10": "/10", "count": "", 
 SEED_PREFIX = "seed:"
 
 
+def plain_number(value: float) -> str:
+    """Write *value* in full: no exponent, no rounding (``:g`` would print 1.2e+06).
+
+    >>> plain_number(1200000.0), plain_number(5.7), plain_number(0.45), plain_number(1234567.0)
+    ('1200000', '5.7', '0.45', '1234567')
+    """
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
 def format_value(value: float, unit: str) -> str:
     """Write *value* the way it was published, with its unit.
 
-    >>> format_value(45.0, "percent"), format_value(5.7, "score-10"), format_value(674000.0, "count")
-    ('45 %', '5.7/10', '674000')
+    >>> format_value(45.0, "percent"), format_value(5.7, "score-10"), format_value(1200000.0, "count")
+    ('45 %', '5.7/10', '1200000')
     """
-    return f"{value:g}{UNIT_SUFFIX[unit]}"
+    return f"{plain_number(value)}{UNIT_SUFFIX[unit]}"
 
 
 @attrs.frozen

@@ -1,0 +1,259 @@
+"""The ``phare`` command: regions, show, get; bad input exits 2 with a message and no traceback.
+
+Most cases call ``phare.cli.main`` in this process (fast); a few run the real command through
+``python -m phare`` and through the installed console script.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from phare.cli import main
+from verified import FIGURES, REGIONS, VerifiedFigure, VerifiedRegion, url_and_document
+
+Python = Callable[..., subprocess.CompletedProcess[str]]
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    """Run the command line in this process: ``run("get", ...)`` -> (status, stdout, stderr)."""
+
+    def invoke(*argv: str) -> tuple[int, str, str]:
+        try:
+            status = main(list(argv))
+        except SystemExit as exit_:  # argparse's own usage errors
+            status = exit_.code if isinstance(exit_.code, int) else 1
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return invoke
+
+
+def _published(value: float) -> str:
+    """How a number reads in the `show` table: 45 -> '45', 5.7 -> '5.7', 1200000 -> '1200000'."""
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def _number(cell: str) -> str:
+    """The number of a `show` value cell: '~1200000' -> '1200000', '5.7/10' -> '5.7'."""
+    return cell.lstrip("~>").split("/")[0]
+
+
+# --- phare regions ----------------------------------------------------------------------------
+
+
+def test_regions_lists_france_and_the_18_regions(run: Run) -> None:
+    status, out, err = run("regions")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert len(lines) == 2 + len(REGIONS)  # header and rule
+    for region, line in zip(REGIONS, lines[2:], strict=True):
+        cells = line.split()
+        assert cells[0] == region.slug
+        assert region.name in line
+        assert region.iso_3166_2 in cells
+        assert region.nuts in cells
+        if region.insee_code is not None:
+            assert region.insee_code in cells
+        assert region.kind in cells
+        assert cells[-1] == str(sum(row.region == region.slug for row in FIGURES))
+
+
+# --- phare show -------------------------------------------------------------------------------
+
+
+WITH_FIGURES = [region for region in REGIONS if any(row.region == region.slug for row in FIGURES)]
+
+
+def _show_row(cells: list[str], row: VerifiedFigure) -> bool:
+    """Whether one line of the `show` table is the verified figure *row*."""
+    theme = [row.theme] if row.theme else []
+    value_at = 3 + len(theme)
+    return (
+        len(cells) > value_at
+        and cells[:3] == [row.actor, row.segment, row.indicator]
+        and cells[3:value_at] == theme
+        and _number(cells[value_at]) == _published(row.value)
+        and str(row.reference_year) in cells
+        and row.study_id in cells
+        and row.confidence in cells
+    )
+
+
+@pytest.mark.parametrize("region", WITH_FIGURES, ids=[r.slug for r in WITH_FIGURES])
+def test_show_prints_figures_with_study_and_source(run: Run, region: VerifiedRegion) -> None:
+    status, out, err = run("show", region.slug)
+    assert (status, err) == (0, "")
+    assert out.startswith(region.name)
+    assert f"{region.iso_3166_2}, NUTS {region.nuts})" in out.splitlines()[0]
+    expected = [row for row in FIGURES if row.region == region.slug]
+    assert f"{len(expected)} figures" in out
+    table, sources = out.split("Sources:")
+    lines = [line.split() for line in table.splitlines()]
+    for row in expected:
+        assert sum(_show_row(cells, row) for cells in lines) == 1, row.fact_id
+        url, _ = url_and_document(row.source)
+        assert (url or "Press release") in sources
+
+
+def test_show_nouvelle_aquitaine(run: Run) -> None:
+    _, out, _ = run("show", "nouvelle-aquitaine")
+    assert out.startswith("Nouvelle-Aquitaine (INSEE 75, FR-NAQ, NUTS FRI)")
+    assert "phare-nouvelle-aquitaine-2016" in out
+    assert "https://www.entrepreneursdavenir.com/actualites/" in out
+    assert "Press release on the PHARE Nouvelle-Aquitaine regional report" in out
+
+
+def test_show_numbers_sources_in_order(run: Run) -> None:
+    _, out, _ = run("show", "pays-de-la-loire")
+    assert "[1] https://youmatter.world/transitions/fr/" in out
+    assert "[2]" not in out  # one source for the seven figures
+
+
+@pytest.mark.parametrize("region", ["bretagne", "la-reunion", "FR-974"])
+def test_show_a_region_without_figures(run: Run, region: str) -> None:
+    status, out, err = run("show", region)
+    assert (status, err) == (0, "")
+    assert "No figure has been published" in out
+
+
+def test_show_marks_qualifiers_and_disputes(run: Run) -> None:
+    _, out, _ = run("show", "france")
+    assert ">674000 *" in out  # a lower bound, disputed
+    assert "~1200000" in out  # approximate
+    assert "e+0" not in out  # numbers are written in full
+
+
+# --- phare get --------------------------------------------------------------------------------
+
+
+GET: list[tuple[list[str], str]] = [
+    (["nouvelle-aquitaine", "companies", "partnering"], "0.45"),
+    (["FR-NAQ", "entreprises", "partnering"], "0.45"),
+    (["75", "associations", "partnering"], "0.26"),
+    (["nouvelle-aquitaine", "companies", "fragility-score", "--theme", "employment"], "5.7"),
+    (["nouvelle-aquitaine", "citizens", "priority-fragility", "--theme", "emploi"], "0.47"),
+    (["france", "associations", "partnering", "--segment", "employer"], "0.53"),
+    (["france", "companies", "partnering"], "0.37"),
+    (
+        ["FR", "companies", "partnering", "--study", "arpea-entreprises-territoires-2011"],
+        "0.21",
+    ),
+    (["france", "companies", "partnering-count"], "89000"),
+    (["france", "associations", "partnerships-count"], "1200000"),
+    (["france", "companies", "partnering-change"], "8.5"),
+]
+
+
+@pytest.mark.parametrize(("argv", "printed"), GET, ids=[" ".join(a) for a, _ in GET])
+def test_get_prints_the_share_or_the_value(run: Run, argv: list[str], printed: str) -> None:
+    assert run("get", *argv) == (0, printed + "\n", "")
+
+
+def _get_argv(row: VerifiedFigure) -> list[str]:
+    argv = ["get", row.region, row.actor, row.indicator, "--segment", row.segment]
+    argv += ["--study", row.study_id]
+    if row.theme is not None:
+        argv += ["--theme", row.theme]
+    return argv
+
+
+def test_get_every_figure(run: Run, verified_figure: VerifiedFigure) -> None:
+    status, out, err = run(*_get_argv(verified_figure))
+    assert (status, err) == (0, "")
+    printed = out.strip()
+    assert "e" not in printed  # in full, never 1.2e+06
+    expected = verified_figure.value / 100 if verified_figure.is_percent else verified_figure.value
+    assert float(printed) == expected
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+
+BAD_INPUT: list[tuple[list[str], str]] = [
+    (["get", "bretange", "companies", "partnering"], "did you mean 'bretagne'?"),
+    (["show", "nouvelle-aquitane"], "did you mean 'nouvelle-aquitaine'?"),
+    (["get", "nouvelle-aquitaine", "compagnies", "partnering"], "did you mean 'companies'"),
+    (["get", "nouvelle-aquitaine", "companies", "partnerng"], "did you mean 'partnering'"),
+    (
+        ["get", "france", "associations", "partnering", "--segment", "employr"],
+        "did you mean 'employer'",
+    ),
+    (
+        ["get", "france", "companies", "partnering", "--study", "phare-entreprise-2015"],
+        "did you mean 'phare-entreprises-2015'",
+    ),
+    (
+        ["get", "nouvelle-aquitaine", "companies", "fragility-score", "--theme", "emploii"],
+        "did you mean 'employment'",
+    ),
+    (["show", "Aquitaine"], "phare.region('nouvelle-aquitaine')"),
+    (["get", "72", "companies", "partnering"], "Nouvelle-Aquitaine"),
+    (["get", "bretagne", "associations", "partnering"], "Bretagne has no published figure"),
+    (["get", "france", "citizens", "fragility-score"], "theme="),
+    (["get", "france", "companies", "partnering", "--theme", "employment"], "not broken down"),
+]
+
+
+@pytest.mark.parametrize(("argv", "says"), BAD_INPUT, ids=[" ".join(a) for a, _ in BAD_INPUT])
+def test_bad_input_exits_2_with_a_message(run: Run, argv: list[str], says: str) -> None:
+    status, out, err = run(*argv)
+    assert status == 2
+    assert out == ""
+    assert err.startswith("phare: error: ")
+    assert says in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["frobnicate"], ["show"], ["get", "france", "companies"], ["regions", "extra"]]
+)
+def test_usage_errors_exit_2(run: Run, argv: list[str]) -> None:
+    status, out, err = run(*argv)
+    assert status == 2
+    assert out == ""
+    assert "usage: phare" in err
+
+
+# --- the real command, twice ------------------------------------------------------------------
+
+
+def test_python_m_phare(python: Python) -> None:
+    result = python("-m", "phare", "get", "nouvelle-aquitaine", "companies", "partnering")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "0.45\n", "")
+    bad = python("-m", "phare", "get", "bretange", "companies", "partnering")
+    assert bad.returncode == 2
+    assert bad.stdout == ""
+    assert "did you mean 'bretagne'?" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_installed_console_script() -> None:
+    script = Path(sys.executable).parent / ("phare.exe" if sys.platform == "win32" else "phare")
+    assert script.exists(), f"no console script at {script}: install with pip install -e '.[test]'"
+    shown = subprocess.run(
+        [str(script), "show", "nouvelle-aquitaine"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "phare-nouvelle-aquitaine-2016" in shown.stdout
+    assert "https://www.entrepreneursdavenir.com/" in shown.stdout
+    bad = subprocess.run(
+        [str(script), "get", "Aquitaine", "companies", "partnering"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert bad.returncode == 2
+    assert "former region" in bad.stderr
+    assert "Traceback" not in bad.stderr
