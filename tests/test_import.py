@@ -1,0 +1,103 @@
+"""``import phare`` stays light: pandas arrives with the first DataFrame, the data with the first query.
+
+Each check runs in a fresh interpreter, because this test process has imported everything already.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+
+import pytest
+
+import phare
+
+Python = Callable[..., subprocess.CompletedProcess[str]]
+
+#: Modules that must wait. pandas/numpy (and matplotlib, pyarrow) cost most of a second; attrs
+#: and phare's own model and store wait too, because the package promises that importing it loads
+#: only the exception family (see phare/__init__.py) so that a script that never queries pays nothing.
+WATCHED = [
+    "attr",
+    "attrs",
+    "matplotlib",
+    "numpy",
+    "pandas",
+    "phare._query",
+    "phare._store",
+    "phare.frame",
+    "phare.model",
+    "pyarrow",
+]
+
+STAGES = f"""
+import json, sys
+WATCHED = {WATCHED!r}
+seen = {{}}
+def stage(name):
+    seen[name] = sorted(m for m in WATCHED if m in sys.modules)
+import phare
+stage("import")
+phare.region("nouvelle-aquitaine").share("companies", "partnering")
+stage("query")
+phare.to_frame()
+stage("frame")
+print(json.dumps(seen))
+"""
+
+
+@pytest.fixture(scope="module")
+def stages(python: Python) -> dict[str, list[str]]:
+    result = python("-c", STAGES)
+    assert result.returncode == 0, result.stderr
+    loaded: dict[str, list[str]] = json.loads(result.stdout)
+    return loaded
+
+
+def test_import_loads_nothing_heavy(stages: dict[str, list[str]]) -> None:
+    assert stages["import"] == []
+
+
+def test_a_query_loads_the_model_but_not_pandas(stages: dict[str, list[str]]) -> None:
+    assert "pandas" not in stages["query"]
+    assert "numpy" not in stages["query"]
+    assert "matplotlib" not in stages["query"]
+    assert "phare.frame" not in stages["query"]
+    assert {"attrs", "phare._store", "phare.model"} <= set(stages["query"])
+
+
+def test_to_frame_loads_pandas(stages: dict[str, list[str]]) -> None:
+    assert {"pandas", "phare.frame"} <= set(stages["frame"])
+    assert "matplotlib" not in stages["frame"]
+
+
+LOAD_ONCE = """
+import phare
+from phare import _store
+assert _store.load_count == 0, "data read at import"
+first = phare.figures()
+for name in ("bretagne", "FR-NAQ", "75", "france"):
+    phare.region(name).figures()
+phare.national().share("companies", "partnering")
+phare.studies(); phare.observatory(); phare.actors(); phare.indicators(); phare.themes()
+assert phare.figures() == first and phare.figures()[0] is first[0]
+print(_store.load_count)
+"""
+
+
+def test_the_data_is_read_once_on_first_use(python: Python) -> None:
+    result = python("-c", LOAD_ONCE)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1"
+
+
+def test_every_public_name_resolves() -> None:
+    for name in phare.__all__:
+        assert getattr(phare, name) is not None, name
+    assert set(phare.__all__) <= set(dir(phare))
+
+
+def test_unknown_attribute_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'regoin'"):
+        phare.regoin  # noqa: B018

@@ -1,0 +1,137 @@
+"""The Observatory, its people, programmes and Le RAMEAU, as the verified observatory.md says.
+
+That file is prose, so its facts are written out below, each with the URL it cites; the
+studies of each programme come from ``fixtures/verified_studies.csv``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import phare
+from verified import STUDIES
+
+SEED = "press-release-phare-nouvelle-aquitaine"
+PDFSLIDE = (
+    "https://pdfslide.fr/documents/"
+    "prsentation-du-programme-datudes-1-voir-listes-des-tudes-en-annexe-de-cette.html"
+)
+D_COMME_DONNEES = "https://www.lerameau.fr/d-comme-donnees/"
+ARPEA_2011_REPORT = "http://docplayer.fr/9425152-Etude-arpea-entreprises-territoires.html"
+FIVE_YEAR_REPORT = (
+    "https://fdocuments.fr/document/"
+    "observatoire-national-des-partenariats-associations-lorsque-humanisme-et.html"
+)
+IMPACT_PAGE = "https://www.lerameau.fr/le-programme-impact/"
+
+
+def test_names() -> None:
+    observatory = phare.observatory()
+    assert observatory.name == "Observatoire national des partenariats"
+    assert observatory.short_name == "Observatoire des partenariats"
+    assert observatory.former_names == (
+        "Observatoire national des partenariats associations / entreprises",
+    )
+
+
+def test_founded_in_2008_by_the_seed_and_le_rameau() -> None:
+    observatory = phare.observatory()
+    assert observatory.founded == 2008
+    founded_by = {(s.url, s.document) for s in observatory.founded_sources}
+    assert (None, SEED) in founded_by
+    assert (PDFSLIDE, None) in founded_by
+    assert (D_COMME_DONNEES, None) in founded_by
+
+
+def test_founding_year_2007_is_kept_as_a_dispute_with_its_two_sources() -> None:
+    disputes = phare.observatory().disputes
+    assert {(d.field, d.kept, d.other) for d in disputes} == {("founded", "2008", "2007")}
+    assert all(d.other_value == 2007 for d in disputes)
+    assert {d.source.url for d in disputes} == {ARPEA_2011_REPORT, FIVE_YEAR_REPORT}
+
+
+def test_founders_and_partners() -> None:
+    observatory = phare.observatory()
+    assert observatory.founders == ("Le RAMEAU", "Caisse des Dépôts")
+    assert observatory.partners == ("MEDEF", "Le Mouvement associatif")
+    assert observatory.partners_source.url == D_COMME_DONNEES
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ("stake", "innovative", "change")),
+        ("fr", ("enjeux", "innovantes", "évolution")),
+    ],
+)
+def test_three_objectives_in_english_and_french(language: str, words: tuple[str, ...]) -> None:
+    observatory = phare.observatory()
+    objectives = observatory.objectives_en if language == "en" else observatory.objectives_fr
+    assert len(objectives) == 3
+    for objective, word in zip(objectives, words, strict=True):
+        assert word in objective.lower()
+    assert observatory.objectives_source.document == SEED
+
+
+def test_scientific_direction() -> None:
+    observatory = phare.observatory()
+    assert observatory.scientific_director.casefold() == "anne robin"
+    assert observatory.scientific_director_firm == "COMISIS"
+    assert observatory.scientific_direction_source.url == PDFSLIDE
+
+
+def test_le_rameau() -> None:
+    rameau = phare.observatory().le_rameau
+    assert rameau.name == "Le RAMEAU"
+    assert rameau.founded == 2006
+    assert rameau.president_founder.casefold() == "charles-benoît heidsieck"
+    assert "research laboratory" in rameau.nature_en
+    assert "laboratoire de recherche" in rameau.nature_fr
+    assert len(rameau.activities) == 3
+    assert rameau.source.document == SEED
+
+
+def test_three_programmes_in_order() -> None:
+    programmes = phare.observatory().programmes
+    assert [(p.id, p.rank) for p in programmes] == [("ARPEA", 1), ("PHARE", 2), ("IMPACT", 3)]
+    assert phare.programmes() == programmes
+
+
+def test_arpea_is_the_2008_2012_state_of_play() -> None:
+    arpea = phare.programme("arpea")
+    assert (arpea.start_year, arpea.end_year, arpea.period) == (2008, 2012, "2008-2012")
+    assert "state of play" in arpea.focus_en.lower()
+    assert "état des lieux" in arpea.focus_fr.lower()
+    assert arpea.strands == 10
+    assert len(arpea.expansions) == 3
+    assert arpea.disputes == ()
+
+
+def test_phare_is_2013_2017_with_the_2013_2018_dispute() -> None:
+    programme = phare.programme("PHARE")
+    assert (programme.start_year, programme.end_year, programme.period) == (2013, 2017, "2013-2017")
+    assert "impacts" in programme.focus_en.lower()
+    assert programme.strands == 6
+    assert [(d.field, d.kept, d.other) for d in programme.disputes] == [
+        ("period", "2013-2017", "2013-2018")
+    ]
+    assert programme.disputes[0].source.url == IMPACT_PAGE
+
+
+def test_impact_runs_from_2018() -> None:
+    impact = phare.programme("Impact")
+    assert (impact.start_year, impact.end_year, impact.period) == (2018, None, "2018-")
+    assert impact.source.url == IMPACT_PAGE
+
+
+@pytest.mark.parametrize("programme", ["ARPEA", "PHARE", "IMPACT"])
+def test_each_programme_with_its_studies(programme: str) -> None:
+    expected = [row.study_id for row in STUDIES if row.programme == programme]
+    found = phare.observatory().programme(programme)
+    assert sorted(s.id for s in found.studies()) == sorted(expected)
+    assert all(s.programme == programme for s in found.studies())
+
+
+def test_observatory_programme_lookup_errors() -> None:
+    with pytest.raises(phare.UnknownProgrammeError, match="did you mean 'PHARE'"):
+        phare.observatory().programme("PHAR")
