@@ -17,6 +17,7 @@ from phare.errors import (
     DataError,
     FigureNotFoundError,
     FormerRegionError,
+    MissingExtraError,
     NotAPercentError,
     PhareError,
     UnknownActorError,
@@ -30,6 +31,13 @@ from phare.errors import (
 )
 
 if TYPE_CHECKING:
+    from phare import plot as plot
+    from phare._analysis import (
+        coverage as coverage,
+    )
+    from phare._analysis import (
+        rank as rank,
+    )
     from phare._query import (
         actor as actor,
     )
@@ -84,6 +92,9 @@ if TYPE_CHECKING:
     from phare._query import (
         to_frame as to_frame,
     )
+    from phare.citation import (
+        cite as cite,
+    )
     from phare.model import (
         Actor as Actor,
     )
@@ -95,6 +106,9 @@ if TYPE_CHECKING:
     )
     from phare.model import (
         Figure as Figure,
+    )
+    from phare.model import (
+        Figures as Figures,
     )
     from phare.model import (
         FormerRegion as FormerRegion,
@@ -139,9 +153,11 @@ _LAZY = {
         ),
         "phare._query",
     ),
+    **dict.fromkeys(("coverage", "rank"), "phare._analysis"),
+    "cite": "phare.citation",
     **dict.fromkeys(
         (
-            "Actor", "Comparison", "Dispute", "Figure", "FormerRegion", "Indicator",
+            "Actor", "Comparison", "Dispute", "Figure", "Figures", "FormerRegion", "Indicator",
             "Observatory", "Organisation", "Programme", "Region", "Segment", "Source", "Study",
             "Theme",
         ),
@@ -149,10 +165,14 @@ _LAZY = {
     ),
 }  # fmt: skip
 
+#: Submodules served on first access, so ``phare.plot`` works without its own import.
+_SUBMODULES = ("plot",)
+
 __all__ = [
     "DataError",
     "FigureNotFoundError",
     "FormerRegionError",
+    "MissingExtraError",
     "NotAPercentError",
     "PhareError",
     "UnknownActorError",
@@ -170,15 +190,17 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     """Import a public name's module on first access, then keep the name here."""
+    import importlib
+
+    if name in _SUBMODULES:
+        return importlib.import_module(f"phare.{name}")
     module_name = _LAZY.get(name)
     if module_name is None:
         raise AttributeError(f"module 'phare' has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(module_name), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | set(_SUBMODULES))

@@ -30,6 +30,7 @@ from phare.model import (
     Comparison,
     Confidence,
     Figure,
+    Figures,
     Indicator,
     Observatory,
     Programme,
@@ -159,7 +160,8 @@ def _theme_for(indicator: Indicator, theme: object) -> Theme | None:
 # --- selections to figures -------------------------------------------------------------------
 
 
-def _recency(figure: Figure) -> tuple[int, str]:
+def recency(figure: Figure) -> tuple[int, str]:
+    """The sort key that makes the latest figure win: reference year, then publication date."""
     return (figure.reference_year, figure.study.published or "")
 
 
@@ -249,7 +251,7 @@ def figure(
         raise _not_found(
             region, found_actor, found_indicator, found_theme, found_segment, found_study
         )
-    chosen = max(matches, key=_recency)
+    chosen = max(matches, key=recency)
     if len(_figure_memo) >= CACHE_LIMIT:
         _figure_memo.clear()
     _figure_memo[key] = chosen
@@ -275,16 +277,29 @@ def share(
     return value
 
 
-def series(
-    region: Region, actor: str, indicator: str, theme: str | None, segment: str
-) -> tuple[Figure, ...]:
+def series(region: Region, actor: str, indicator: str, theme: str | None, segment: str) -> Figures:
     """Every study's figure for one cell, oldest first."""
     found_actor, found_indicator, found_theme, found_segment, matches = _candidates(
         region, actor, indicator, theme, segment
     )
     if not matches:
         raise _not_found(region, found_actor, found_indicator, found_theme, found_segment)
-    return tuple(sorted(matches, key=_recency))
+    return Figures(sorted(matches, key=recency))
+
+
+def national_counterpart(regional: Figure) -> Figure | None:
+    """France's latest figure of the same programme, actor, segment, indicator and theme."""
+    national_cell = _store.get().by_cell.get(
+        ("france", regional.actor.id, regional.indicator.id), ()
+    )
+    same = [
+        f
+        for f in national_cell
+        if f.segment is regional.segment
+        and f.theme is regional.theme
+        and f.programme == regional.programme
+    ]
+    return max(same, key=recency) if same else None
 
 
 def compare(
@@ -297,28 +312,29 @@ def compare(
 ) -> Comparison:
     """A regional figure against the national figure of the same programme."""
     regional = figure(region, actor, indicator, theme, segment, study)
-    national_cell = _store.get().by_cell.get(
-        ("france", regional.actor.id, regional.indicator.id), ()
-    )
-    same = [
-        f
-        for f in national_cell
-        if f.segment is regional.segment
-        and f.theme is regional.theme
-        and f.programme == regional.programme
-    ]
-    if not same:
-        others = sorted({f"{f.programme} ({f.study.id})" for f in national_cell})
-        detail = f"France has it only from {', '.join(others)}" if others else "France has none"
-        raise FigureNotFoundError(
-            f"no national {regional.programme} figure to compare {regional.label} with; {detail}"
+    national = national_counterpart(regional)
+    if national is None:
+        national_cell = _store.get().by_cell.get(
+            ("france", regional.actor.id, regional.indicator.id), ()
         )
-    return Comparison(region=regional, national=max(same, key=_recency))
+        others = sorted(
+            {
+                f"{f.label} in {f.programme} ({f.study.id})"
+                for f in national_cell
+                if f.theme is regional.theme
+            }
+        )
+        detail = f"France has only: {'; '.join(others)}" if others else "France has none"
+        raise FigureNotFoundError(
+            f"no national {regional.programme} figure to compare {regional.region.name}'s "
+            f"{regional.label} with; {detail}"
+        )
+    return Comparison(region=regional, national=national)
 
 
-def region_figures(region: Region) -> tuple[Figure, ...]:
+def region_figures(region: Region) -> Figures:
     """Every figure of one region, in table order."""
-    return _store.get().by_region.get(region.slug, ())
+    return Figures(_store.get().by_region.get(region.slug, ()))
 
 
 # --- the public functions --------------------------------------------------------------------
@@ -513,7 +529,7 @@ def figures(
     study: str | None = None,
     min_confidence: str | None = None,
     programme: str | None = None,
-) -> tuple[Figure, ...]:
+) -> Figures:
     """Every bundled figure that passes all the filters given, in table order.
 
     ``min_confidence="B"`` keeps grades A and B. Names follow the same spelling rules as
@@ -552,7 +568,7 @@ def figures(
     if min_confidence is not None:
         grades = _grades_from(min_confidence)
         selected = [f for f in selected if f.confidence in grades]
-    return tuple(selected)
+    return Figures(selected)
 
 
 def _grades_from(min_confidence: object) -> tuple[Confidence, ...]:

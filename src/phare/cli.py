@@ -1,4 +1,4 @@
-"""The ``phare`` command: list regions, show a region's figures, get one number.
+"""The ``phare`` command: list regions, show a region's figures, get one number, export.
 
 Every failure the user can cause (an unknown region, a typo in an actor) prints the phare error
 message, with its suggestion, on stderr and exits with status 2; no traceback.
@@ -11,8 +11,9 @@ import sys
 from collections.abc import Sequence
 
 import phare
+from phare import display, export
 from phare.errors import PhareError
-from phare.model import Figure, Region, format_value, plain_number
+from phare.model import Figure, Region, plain_number
 
 #: Exit status for input the user can fix (the argparse convention).
 USAGE_ERROR = 2
@@ -65,19 +66,12 @@ def _show_text(region: Region) -> str:
 
 
 def _figure_row(f: Figure, source_number: int) -> list[str]:
-    value = format_value(f.value, f.unit)
-    if f.qualifier == "approx":
-        value = "~" + value
-    elif f.qualifier == "lower-bound":
-        value = ">" + value
-    if f.disputed:
-        value += " *"
     return [
         f.actor.id,
         f.segment.id,
         f.indicator.id,
         f.theme.id if f.theme else "",
-        value,
+        display.value_text(f),
         str(f.reference_year),
         f.study.id,
         f.confidence,
@@ -106,13 +100,48 @@ def build_parser() -> argparse.ArgumentParser:
     get.add_argument("--theme", help="required for indicators broken down by theme")
     get.add_argument("--segment", default="all", help="sub-population, default: all")
     get.add_argument("--study", help="a study id, default: the latest")
+    out = commands.add_parser(
+        "export",
+        help="write the tidy table of figures as CSV, JSON or Markdown",
+        description="Write the figures, one row per figure with its source, to stdout or a file. "
+        "JSON is a list of objects with the same keys as the CSV columns.",
+    )
+    out.add_argument("--format", choices=export.FORMATS, default="csv", help="default: csv")
+    out.add_argument("--region", help="only this region (slug, name or code; france for national)")
+    out.add_argument("--actor", help="only this actor")
+    out.add_argument("--indicator", help="only this indicator")
+    out.add_argument(
+        "--min-confidence", choices=("A", "B", "C"), help="B keeps grades A and B; default: all"
+    )
+    out.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
     return parser
+
+
+def _export(args: argparse.Namespace) -> str:
+    figures = phare.figures(
+        region=args.region,
+        actor=args.actor,
+        indicator=args.indicator,
+        min_confidence=args.min_confidence,
+    )
+    text = export.render(figures, args.format)
+    if args.output is None:
+        return text
+    try:
+        with open(args.output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as err:
+        raise PhareError(f"cannot write {args.output}: {err.strerror or err}") from err
+    print(f"phare: wrote {len(figures)} figures to {args.output}", file=sys.stderr)
+    return ""
 
 
 def run(args: argparse.Namespace) -> str:
     """Carry out a parsed command and return what to print."""
     if args.command == "regions":
         return _regions_text()
+    if args.command == "export":
+        return _export(args)
     region = phare.region(args.region)
     if args.command == "show":
         return _show_text(region)
@@ -130,6 +159,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     >>> main(["get", "bretange", "companies", "partnering"])
     2
+    >>> main(["export", "--format", "json", "--region", "occitanie", "--actor", "citizens"])
+    ... # doctest: +ELLIPSIS
+    [
+      {
+        "id": "occ-citizens-alliances-innovation-2019",
+    ...
+    ]
+    0
     """
     args = build_parser().parse_args(argv)
     try:
@@ -137,5 +174,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PhareError as err:
         print(f"phare: error: {err}", file=sys.stderr)
         return USAGE_ERROR
-    print(output)
+    if output:
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return 0

@@ -149,6 +149,28 @@ class NotAPercentError(PhareError, ValueError):
     """
 
 
+class MissingExtraError(PhareError, ImportError):
+    """An optional feature was used without the extra that installs its dependency.
+
+    The message names the extra to install, such as ``pip install 'phare[plot]'`` for plots.
+
+    >>> print(MissingExtraError("plot", "matplotlib"))
+    phare's plot feature needs matplotlib, which is not installed: pip install 'phare[plot]'
+    """
+
+    def __init__(self, extra: str, package: str) -> None:
+        self.extra = extra
+        self.package = package
+        super().__init__(
+            f"phare's {extra} feature needs {package}, which is not installed: "
+            f"pip install 'phare[{extra}]'",
+            name=package,
+        )
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return (type(self), (self.extra, self.package))
+
+
 def _shorten(name: str, limit: int = 60) -> str:
     """Cut a (possibly huge) user string for display in a message."""
     return name if len(name) <= limit else name[:limit] + "…"

@@ -6,13 +6,16 @@ DataFrame pays for it once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from phare.model import Figure
 
 if TYPE_CHECKING:
     import pandas as pd
+
+#: One row of the tidy figure table: plain Python values, ``None`` where nothing applies.
+Record = dict[str, "str | float | int | bool | None"]
 
 #: The columns of every figure table, in order.
 COLUMNS = (
@@ -42,6 +45,42 @@ COLUMNS = (
 CATEGORICAL = ("region", "actor", "segment", "indicator", "theme", "unit", "qualifier", "programme")
 
 
+def record(figure: Figure) -> Record:
+    """One figure as a row of the tidy table, keyed by :data:`COLUMNS`, without pandas.
+
+    The CSV, JSON and Markdown exports are made of these rows, so they hold exactly what
+    :func:`to_frame` holds.
+
+    >>> import phare
+    >>> row = record(phare.region("nouvelle-aquitaine").figure("companies", "partnering"))
+    >>> row["value"], row["share"], row["theme"], row["source_url"], row["publisher"]
+    (45.0, 0.45, None, None, 'Le RAMEAU')
+    """
+    f = figure
+    return {
+        "id": f.id,
+        "region": f.region.slug,
+        "region_name": f.region.name,
+        "actor": f.actor.id,
+        "segment": f.segment.id,
+        "indicator": f.indicator.id,
+        "theme": f.theme.id if f.theme is not None else None,
+        "value": f.value,
+        "unit": f.unit,
+        "share": f.share,
+        "qualifier": f.qualifier,
+        "reference_year": f.reference_year,
+        "study": f.study.id,
+        "programme": f.programme,
+        "confidence": f.confidence,
+        "source_url": f.source.url,
+        "source": f.source.location,
+        "publisher": f.source.publisher,
+        "disputed": f.disputed,
+        "note": f.note,
+    }
+
+
 def to_frame(figures: Iterable[Figure]) -> pd.DataFrame:
     """A tidy DataFrame, one row per figure, a fresh copy the caller may change freely.
 
@@ -59,39 +98,41 @@ def to_frame(figures: Iterable[Figure]) -> pd.DataFrame:
     """
     import pandas as pd
 
-    rows = [
-        (
-            f.id,
-            f.region.slug,
-            f.region.name,
-            f.actor.id,
-            f.segment.id,
-            f.indicator.id,
-            f.theme.id if f.theme is not None else None,
-            f.value,
-            f.unit,
-            f.share,
-            f.qualifier,
-            f.reference_year,
-            f.study.id,
-            f.programme,
-            f.confidence,
-            f.source.url,
-            f.source.location,
-            f.source.publisher,
-            f.disputed,
-            f.note,
-        )
-        for f in figures
-    ]
-    frame: pd.DataFrame = pd.DataFrame.from_records(rows, columns=list(COLUMNS))
-    frame["value"] = frame["value"].astype("float64")
-    frame["share"] = frame["share"].astype("float64")
-    frame["reference_year"] = frame["reference_year"].astype("int64")
+    frame = table(
+        [record(f) for f in figures],
+        COLUMNS,
+        floats=("value", "share"),
+        integers=("reference_year",),
+    )
     frame["disputed"] = frame["disputed"].astype("bool")
     for column in CATEGORICAL:
         frame[column] = frame[column].astype("category")
     frame["confidence"] = pd.Categorical(
         frame["confidence"], categories=["A", "B", "C"], ordered=True
     )
+    return frame
+
+
+def table(
+    rows: Sequence[Mapping[str, object]],
+    columns: Sequence[str],
+    *,
+    floats: Sequence[str] = (),
+    integers: Sequence[str] = (),
+) -> pd.DataFrame:
+    """A DataFrame of plain *rows*, *columns* in order, numbers typed even when a table is empty.
+
+    ``None`` in a float column becomes NaN, so a column of missing shares stays numeric.
+
+    >>> t = table([{"a": "x", "n": None}], ["a", "n"], floats=["n"])
+    >>> str(t["n"].dtype), t["n"].isna().tolist()
+    ('float64', [True])
+    """
+    import pandas as pd
+
+    frame: pd.DataFrame = pd.DataFrame.from_records(list(rows), columns=list(columns))
+    for column in floats:
+        frame[column] = frame[column].astype("float64")
+    for column in integers:
+        frame[column] = frame[column].astype("int64")
     return frame

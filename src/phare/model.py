@@ -8,12 +8,14 @@ importable on its own.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, SupportsIndex, overload
 
 import attrs
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from phare.citation import Style
 
 Unit = Literal["percent", "score-10", "count", "points"]
 Qualifier = Literal["exact", "approx", "lower-bound"]
@@ -42,6 +44,25 @@ def format_value(value: float, unit: str) -> str:
     ('45 %', '5.7/10', '1200000')
     """
     return f"{plain_number(value)}{UNIT_SUFFIX[unit]}"
+
+
+#: How a difference between two figures of each unit reads.
+DIFFERENCE_SUFFIX: dict[str, str] = {
+    "percent": " points",
+    "score-10": " on 10",
+    "count": "",
+    "points": " points",
+}
+
+
+def format_difference(difference: float, unit: str) -> str:
+    """Write a regional-minus-national *difference* with its sign and unit.
+
+    >>> format_difference(8.0, "percent"), format_difference(-0.5, "score-10")
+    ('+8 points', '-0.5 on 10')
+    """
+    sign = "+" if difference >= 0 else ""
+    return f"{sign}{plain_number(difference)}{DIFFERENCE_SUFFIX[unit]}"
 
 
 @attrs.frozen
@@ -241,7 +262,7 @@ class Programme:
         return tuple(s for s in _query.studies() if s.programme == self.id)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Study:
     """One survey or report of the Observatory.
 
@@ -281,6 +302,30 @@ class Study:
         """The year of publication, when known."""
         return int(self.published[:4]) if self.published else None
 
+    def cite(self, style: Style = "text") -> str:
+        """A reference to this study: ``style="text"`` to paste in a report, or ``"bibtex"``.
+
+        >>> import phare
+        >>> print(phare.study("phare-entreprises-2015").cite())  # doctest: +ELLIPSIS
+        Observatoire national des partenariats (2015). PHARE-Entreprises. PHARE programme. ...
+        >>> phare.study("phare-entreprises-2015").cite("bibtex").splitlines()[0]
+        '@techreport{phare-entreprises-2015,'
+        """
+        from phare import citation
+
+        return citation.study_citation(self, style)
+
+    def __repr__(self) -> str:
+        when = self.published or "date unknown"
+        return (
+            f"<Study {self.id}: {self.title} ({self.programme}, {when}); .cite() for a reference>"
+        )
+
+    def _repr_html_(self) -> str:
+        from phare import display
+
+        return display.study_html(self)
+
 
 @attrs.frozen
 class FormerRegion:
@@ -296,7 +341,7 @@ class FormerRegion:
     merged_into: str
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Region:
     """A French region, or France itself, and the door to its figures.
 
@@ -383,14 +428,14 @@ class Region:
         """
         return self.figure(actor, indicator, theme=theme, segment=segment, study=study).value
 
-    def figures(self) -> tuple[Figure, ...]:
+    def figures(self) -> Figures:
         """Every figure published for this region, in the order of the bundled table.
 
         >>> import phare
         >>> len(phare.region("pays-de-la-loire").figures())
         7
-        >>> phare.region("bretagne").figures()
-        ()
+        >>> phare.region("bretagne").figures() == ()
+        True
         """
         from phare import _query
 
@@ -398,14 +443,17 @@ class Region:
 
     def series(
         self, actor: str, indicator: str, *, theme: str | None = None, segment: str = "all"
-    ) -> tuple[Figure, ...]:
+    ) -> Figures:
         """The figure over the years, oldest first, across ARPEA, PHARE and IMPACT.
 
-        Only figures of the same actor, indicator, theme and segment are put together.
+        Only figures of the same actor, indicator, theme and segment are put together: the
+        companies of 1,000 employees or more never slip into the series of all companies.
 
         >>> import phare
-        >>> [(f.reference_year, f.value) for f in phare.national().series("companies", "partnering")]
-        [(2010, 21.0), (2015, 37.0)]
+        >>> [(f.reference_year, f.value, f.programme) for f in phare.national().series("companies", "partnering")]
+        [(2010, 21.0, 'ARPEA'), (2015, 37.0, 'PHARE')]
+        >>> [f.value for f in phare.national().series("associations", "partnering", segment="employer")]
+        [46.0, 53.0]
         """
         from phare import _query
 
@@ -422,10 +470,14 @@ class Region:
     ) -> Comparison:
         """This region's figure against France's for the same programme.
 
+        The national figure has the same actor, segment, indicator and theme, and comes from
+        the same programme (a PHARE regional figure is never set against ARPEA or IMPACT);
+        when France has none, :class:`phare.FigureNotFoundError` says so.
+
         >>> import phare
         >>> c = phare.region("nouvelle-aquitaine").compare("companies", "partnering")
-        >>> c.region.value, c.national.value, c.difference
-        (45.0, 37.0, 8.0)
+        >>> c.region.value, c.national.value, c.difference, c.programme
+        (45.0, 37.0, 8.0, 'PHARE')
         """
         from phare import _query
 
@@ -443,8 +495,34 @@ class Region:
 
         return frame.to_frame(self.figures())
 
+    def coverage(self) -> pd.DataFrame:
+        """How many figures this region has, by indicator (rows) and actor (columns).
+
+        Only the indicators with at least one figure are listed; ``total`` sums the actors.
+
+        >>> import phare
+        >>> cov = phare.region("nouvelle-aquitaine").coverage()
+        >>> cov[["indicator", "citizens", "associations", "companies", "total"]].values.tolist()[:3]
+        [['partnering', 0, 1, 1, 2], ['wishing-to-partner', 0, 1, 0, 1], ['alliances-innovation', 1, 1, 1, 3]]
+        """
+        from phare import _analysis
+
+        return _analysis.region_coverage(self)
+
     def __str__(self) -> str:
         return self.name
+
+    def __repr__(self) -> str:
+        count = len(self.figures())
+        return (
+            f"<Region {self.slug}: {self.name} ({self.iso_3166_2}), {count} figures; "
+            "use .figures() or .to_frame()>"
+        )
+
+    def _repr_html_(self) -> str:
+        from phare import display
+
+        return display.region_html(self)
 
 
 @attrs.frozen(repr=False)
@@ -507,6 +585,28 @@ class Figure:
             parts.append(f"[{self.theme.id}]")
         return " ".join(parts)
 
+    def cite(self, style: Style = "text") -> str:
+        """A reference for this figure: ``style="text"`` to paste in a report, or ``"bibtex"``.
+
+        It names the study, its programme, the Observatory, the year, the source (web address
+        or the seed press release) and the confidence grade.
+
+        >>> import phare
+        >>> print(phare.national().figure("companies", "partnering").cite())  # doctest: +ELLIPSIS
+        Observatoire national des partenariats (Le RAMEAU and Caisse des Dépôts),
+        PHARE-Entreprises, PHARE programme, 2015. Companies: Already partnering, France: 37 %
+        (reference year 2015). Source: Le RAMEAU, https://www.lerameau.fr/phare-entreprises-.../.
+        Confidence A: ...
+        >>> print(phare.national().figure("companies", "partnering").cite("bibtex"))
+        ... # doctest: +ELLIPSIS
+        @misc{fr-companies-partnering-2015,
+          author = {{Observatoire national des partenariats}},
+        ...
+        """
+        from phare import citation
+
+        return citation.figure_citation(self, style)
+
     def __repr__(self) -> str:
         shown = format_value(self.value, self.unit)
         return (
@@ -514,16 +614,80 @@ class Figure:
             f"({self.reference_year}, {self.study.id}, {self.confidence})>"
         )
 
+    def _repr_html_(self) -> str:
+        from phare import display
 
-@attrs.frozen
+        return display.figure_html(self)
+
+
+class Figures(tuple[Figure, ...]):
+    """The figures a query returns: a tuple, plus a table view for pandas and notebooks.
+
+    It compares, indexes, slices and unpacks like any tuple (a slice is again a
+    :class:`Figures`); ``to_frame()`` gives the tidy DataFrame, and notebooks show a table with
+    each source as a link.
+
+    >>> import phare
+    >>> figs = phare.figures(region="nouvelle-aquitaine", indicator="partnering")
+    >>> isinstance(figs, tuple), len(figs), figs[0].value
+    (True, 2, 45.0)
+    >>> figs
+    Figures, 2 figures:
+      <Figure nouvelle-aquitaine companies partnering = 45 % (2016, phare-nouvelle-aquitaine-2016, A)>
+      <Figure nouvelle-aquitaine associations partnering = 26 % (2016, phare-nouvelle-aquitaine-2016, A)>
+    Use .to_frame() for a DataFrame.
+    >>> figs.to_frame()["share"].tolist()
+    [0.45, 0.26]
+    """
+
+    __slots__ = ()
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Figure: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Figures: ...
+
+    def __getitem__(self, index: SupportsIndex | slice) -> Figure | Figures:
+        if isinstance(index, slice):
+            return Figures(super().__getitem__(index))
+        return super().__getitem__(index)
+
+    def to_frame(self) -> pd.DataFrame:
+        """These figures as a tidy DataFrame, one row per figure (see :func:`phare.to_frame`).
+
+        >>> import phare
+        >>> phare.national().series("companies", "partnering").to_frame()["reference_year"].tolist()
+        [2010, 2015]
+        """
+        from phare import frame
+
+        return frame.to_frame(self)
+
+    def __repr__(self) -> str:
+        from phare import display
+
+        return display.figures_text(self)
+
+    def _repr_html_(self) -> str:
+        from phare import display
+
+        return display.figures_html(self)
+
+
+@attrs.frozen(repr=False)
 class Comparison:
     """A regional figure set against the national figure of the same programme.
 
-    ``difference`` is in the published unit: percentage points for percentages.
+    ``difference`` is in the published unit: percentage points for percentages, points on
+    the 10-point scale for scores.
 
     >>> import phare
-    >>> phare.region("nouvelle-aquitaine").compare("companies", "fragility-score", theme="poverty-exclusion").difference
-    0.5
+    >>> c = phare.region("nouvelle-aquitaine").compare("companies", "fragility-score", theme="poverty-exclusion")
+    >>> c.difference, c.unit
+    (0.5, 'score-10')
+    >>> phare.region("nouvelle-aquitaine").compare("companies", "partnering")
+    <Comparison nouvelle-aquitaine companies partnering: 45 % against France 37 % (PHARE), +8 points>
     """
 
     region: Figure
@@ -531,8 +695,31 @@ class Comparison:
 
     @property
     def difference(self) -> float:
-        """Regional value minus national value, rounded to the published precision."""
+        """Regional value minus national value, without the noise of binary floats (45 - 37 = 8.0)."""
         return round(self.region.value - self.national.value, 6)
+
+    @property
+    def unit(self) -> Unit:
+        """The unit of both figures, and of the difference."""
+        return self.region.unit
+
+    @property
+    def programme(self) -> str:
+        """The programme both figures come from."""
+        return self.region.programme
+
+    def __repr__(self) -> str:
+        return (
+            f"<Comparison {self.region.region.slug} {self.region.label}: "
+            f"{format_value(self.region.value, self.unit)} against {self.national.region.name} "
+            f"{format_value(self.national.value, self.unit)} ({self.programme}), "
+            f"{format_difference(self.difference, self.unit)}>"
+        )
+
+    def _repr_html_(self) -> str:
+        from phare import display
+
+        return display.comparison_html(self)
 
 
 @attrs.frozen

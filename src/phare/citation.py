@@ -1,0 +1,315 @@
+"""References for figures, studies and the package, as text to paste or as BibTeX.
+
+A figure is cited to the Observatory that produced it, through its study and programme, with
+the page (or the seed press release) it was read from and how sure the attribution is.
+:meth:`phare.Figure.cite` and :meth:`phare.Study.cite` hand their record to this module; the
+records hold the facts, this module only words them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from phare._names import closest, normalise
+from phare.errors import UnknownNameError
+from phare.model import Figure, Source, Study, format_value
+
+Style = Literal["text", "bibtex"]
+STYLES: tuple[Style, ...] = ("text", "bibtex")
+
+#: What each confidence grade says about a figure's attribution.
+CONFIDENCE_WORDS = {
+    "A": "stated by the Observatory, Le RAMEAU or the seed press release",
+    "B": "relayed by a third party",
+    "C": "population, study or year uncertain",
+}
+
+#: How a qualified value reads in a sentence.
+QUALIFIER_WORDS = {"exact": "", "approx": "nearly ", "lower-bound": "more than "}
+
+#: How the package itself is named in a reference (the same words as ``CITATION.cff``).
+PACKAGE_TITLE = (
+    "phare: the figures of the French Observatoire national des partenariats, typed and sourced"
+)
+PACKAGE_AUTHOR = "The phare developers"
+
+_BIBTEX_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def check_style(style: object) -> Style:
+    """*style* if it names a citation style, else an error that suggests one.
+
+    >>> check_style("bibtex")
+    'bibtex'
+    >>> check_style("bibtx")
+    Traceback (most recent call last):
+    ...
+    phare.errors.UnknownNameError: unknown citation style 'bibtx'; did you mean 'bibtex'? Styles: text, bibtex.
+    """
+    if not isinstance(style, str):
+        raise TypeError(f"style must be a str, not {type(style).__name__}")
+    for known in STYLES:
+        if style == known:
+            return known
+    choices = {normalise(s): s for s in STYLES}
+    raise UnknownNameError(
+        "citation style", style, closest(style, choices), "styles are text and bibtex"
+    )
+
+
+def tex(text: str) -> str:
+    r"""*text* with the characters BibTeX and LaTeX treat as commands escaped.
+
+    >>> print(tex("ARPEA Entreprises & Territoires: 45 %"))
+    ARPEA Entreprises \& Territoires: 45 \%
+    """
+    return "".join(_BIBTEX_SPECIALS.get(char, char) for char in text)
+
+
+def bibtex_entry(kind: str, key: str, fields: dict[str, str | None]) -> str:
+    r"""One BibTeX entry; fields whose value is ``None`` are left out, values are escaped.
+
+    ``author`` is kept in double braces, as a corporate name BibTeX must not split; ``url`` is
+    kept verbatim.
+
+    >>> print(bibtex_entry("misc", "k", {"author": "Le RAMEAU", "title": "A & B", "year": None}))
+    @misc{k,
+      author = {{Le RAMEAU}},
+      title = {A \& B}
+    }
+    """
+    lines = []
+    for name, value in fields.items():
+        if value is None:
+            continue
+        if name == "author":
+            shown = " and ".join("{" + tex(part) + "}" for part in value.split(" and "))
+        elif name == "url":
+            shown = value
+        else:
+            shown = tex(value)
+        lines.append(f"  {name} = {{{shown}}}")
+    return f"@{kind}{{{key},\n" + ",\n".join(lines) + "\n}"
+
+
+def source_words(source: Source) -> str:
+    """Where to find a source, for a reader: publisher and URL, or the named document.
+
+    >>> import phare
+    >>> source_words(phare.national().figure("companies", "partnering").source)  # doctest: +ELLIPSIS
+    'Le RAMEAU, https://www.lerameau.fr/phare-entreprises-...'
+    >>> source_words(phare.region("nouvelle-aquitaine").figure("companies", "partnering").source)
+    'Le RAMEAU, Press release on the PHARE Nouvelle-Aquitaine regional report (2016),
+    the document this project started from (no web address)'
+    """
+    if source.url is not None:
+        return f"{source.publisher}, {source.url}"
+    return f"{source.publisher}, {source.title} (no web address)"
+
+
+def _observatory() -> tuple[str, str]:
+    """The Observatory's name and its founders, as the bundled data gives them."""
+    from phare import _query
+
+    obs = _query.observatory()
+    return obs.name, " and ".join(obs.founders)
+
+
+def _version() -> str:
+    import phare
+
+    return phare.__version__
+
+
+def _what(figure: Figure) -> str:
+    """The measured thing in words: "Companies: Already partnering" and its theme, if any."""
+    subject = figure.actor.label_en
+    if figure.segment.id != "all":
+        subject += f" ({figure.segment.label_en})"
+    what = f"{subject}: {figure.indicator.label_en}"
+    if figure.theme is not None:
+        what += f" ({figure.theme.label_en})"
+    return what
+
+
+def _value_words(figure: Figure) -> str:
+    return QUALIFIER_WORDS[figure.qualifier] + format_value(figure.value, figure.unit)
+
+
+def _disputes_words(figure: Figure) -> str:
+    return "".join(
+        f" Disputed: {d.source.publisher} gives {d.other} ({d.source.location})."
+        for d in figure.disputes
+    )
+
+
+def figure_citation(figure: Figure, style: object = "text") -> str:
+    r"""The reference behind :meth:`phare.Figure.cite`.
+
+    >>> import phare
+    >>> fig = phare.region("nouvelle-aquitaine").figure("companies", "partnering")
+    >>> print(figure_citation(fig))  # doctest: +ELLIPSIS
+    Observatoire national des partenariats (Le RAMEAU and Caisse des Dépôts),
+    PHARE-Nouvelle-Aquitaine, PHARE programme, 2016. Companies: Already partnering,
+    Nouvelle-Aquitaine: 45 % (reference year 2016). Source: Le RAMEAU, Press release on ...
+    (no web address). Confidence A: stated by the Observatory, Le RAMEAU or the seed press
+    release. Retrieved with phare 0.1.0.
+    >>> print(figure_citation(fig, "bibtex"))  # doctest: +ELLIPSIS
+    @misc{naq-companies-partnering,
+      author = {{Observatoire national des partenariats}},
+      title = {Companies: Already partnering, Nouvelle-Aquitaine: 45 \%},
+      howpublished = {PHARE-Nouvelle-Aquitaine, PHARE programme},
+      year = {2016},
+      note = {Reference year 2016. Source: Le RAMEAU, Press release ... Confidence A: ...}
+    }
+    """
+    chosen = check_style(style)
+    name, founders = _observatory()
+    study = figure.study
+    year = str(study.year) if study.year is not None else None
+    headline = f"{_what(figure)}, {figure.region.name}: {_value_words(figure)}"
+    details = (
+        f"Source: {source_words(figure.source)}. Confidence {figure.confidence}: "
+        f"{CONFIDENCE_WORDS[figure.confidence]}.{_disputes_words(figure)} "
+        f"Retrieved with phare {_version()}."
+    )
+    if chosen == "bibtex":
+        return bibtex_entry(
+            "misc",
+            figure.id,
+            {
+                "author": name,
+                "title": headline,
+                "howpublished": f"{study.title}, {study.programme} programme",
+                "year": year,
+                "url": figure.source.url,
+                "note": f"Reference year {figure.reference_year}. {details}",
+            },
+        )
+    return (
+        f"{name} ({founders}), {study.title}, {study.programme} programme, {year or 'n.d.'}. "
+        f"{headline} (reference year {figure.reference_year}). {details}"
+    )
+
+
+def study_citation(study: Study, style: object = "text") -> str:
+    r"""The reference behind :meth:`phare.Study.cite`.
+
+    >>> import phare
+    >>> print(study_citation(phare.study("phare-nouvelle-aquitaine-2016")))
+    Observatoire national des partenariats (2016). PHARE-Nouvelle-Aquitaine. PHARE programme,
+    regional report no. 4. COMISIS for the Observatoire national des partenariats, with Generali
+    and Caisse des Dépôts. Published 2016-11-04. Source: Le RAMEAU, Press release on the PHARE
+    Nouvelle-Aquitaine regional report (2016), the document this project started from (no web
+    address).
+    >>> print(study_citation(phare.study("arpea-entreprises-territoires-2011"), "bibtex"))
+    @techreport{arpea-entreprises-territoires-2011,
+      author = {{Observatoire national des partenariats}},
+      title = {ARPEA Entreprises \& Territoires},
+      institution = {Observatoire national des partenariats},
+      type = {ARPEA programme study},
+      year = {2011},
+      month = {1},
+      url = {http://docplayer.fr/9425152-Etude-arpea-entreprises-territoires.html},
+      note = {Observatoire national des partenariats. Published 2011-01. Source: Observatoire
+      national des partenariats (copy on docplayer.fr),
+      http://docplayer.fr/9425152-Etude-arpea-entreprises-territoires.html.}
+    }
+    """
+    chosen = check_style(style)
+    name, _ = _observatory()
+    series = f"{study.programme} programme"
+    if study.regional_report_number is not None:
+        series += f", regional report no. {study.regional_report_number}"
+    made_by = study.producer
+    if study.sponsors:
+        made_by += ", with " + " and ".join(study.sponsors)
+    published = f" Published {study.published}." if study.published else ""
+    source = f"Source: {source_words(study.source)}."
+    if chosen == "bibtex":
+        month = study.published[5:7] if study.published and len(study.published) >= 7 else None
+        return bibtex_entry(
+            "techreport",
+            study.id,
+            {
+                "author": name,
+                "title": study.title,
+                "institution": name,
+                "type": f"{study.programme} programme study",
+                "number": (
+                    str(study.regional_report_number)
+                    if study.regional_report_number is not None
+                    else None
+                ),
+                "year": str(study.year) if study.year is not None else None,
+                "month": str(int(month)) if month else None,
+                "url": study.source.url,
+                "note": f"{made_by}.{published} {source}",
+            },
+        )
+    year = study.year if study.year is not None else "n.d."
+    return f"{name} ({year}). {study.title}. {series}. {made_by}.{published} {source}"
+
+
+def cite(style: Style = "text") -> str:
+    """How to cite phare and the Observatory whose figures it carries.
+
+    Cite the package for the tool, and each figure (:meth:`phare.Figure.cite`) or study
+    (:meth:`phare.Study.cite`) for the numbers. ``style="bibtex"`` gives two entries, one for
+    the package and one for the Observatory.
+
+    >>> import phare
+    >>> print(phare.cite())
+    The phare developers. phare: the figures of the French Observatoire national des
+    partenariats, typed and sourced (version 0.1.0) [Python package]. The figures are the work
+    of the Observatoire national des partenariats, founded in 2008 by Le RAMEAU and Caisse des
+    Dépôts (programmes ARPEA 2008-2012, PHARE 2013-2017, IMPACT 2018-); cite each one with
+    Figure.cite() or Study.cite().
+    >>> phare.cite("bibtex").count("@")
+    2
+    """
+    chosen = check_style(style)
+    from phare import _query
+
+    obs = _query.observatory()
+    founders = " and ".join(obs.founders)
+    programmes = ", ".join(f"{p.id} {p.period}" for p in obs.programmes)
+    observatory = f"founded in {obs.founded} by {founders} (programmes {programmes})"
+    if chosen == "bibtex":
+        package = bibtex_entry(
+            "software",
+            "phare",
+            {
+                "author": PACKAGE_AUTHOR,
+                "title": PACKAGE_TITLE,
+                "version": _version(),
+                "note": f"Python package; figures from the {obs.name}",
+            },
+        )
+        producer = bibtex_entry(
+            "misc",
+            "observatoire-national-des-partenariats",
+            {
+                "author": founders,
+                "title": obs.name,
+                "year": str(obs.founded),
+                "note": f"Observatory {observatory}",
+            },
+        )
+        return f"{package}\n\n{producer}"
+    return (
+        f"{PACKAGE_AUTHOR}. {PACKAGE_TITLE} (version {_version()}) [Python package]. "
+        f"The figures are the work of the {obs.name}, {observatory}; "
+        "cite each one with Figure.cite() or Study.cite()."
+    )
