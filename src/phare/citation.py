@@ -55,17 +55,20 @@ def check_style(style: object) -> Style:
     >>> check_style("bibtx")
     Traceback (most recent call last):
     ...
-    phare.errors.UnknownNameError: unknown citation style 'bibtx'; did you mean 'bibtex'? Styles: text, bibtex.
+    phare.errors.UnknownNameError: unknown citation style 'bibtx'; did you mean 'bibtex'?
+    >>> check_style("apa")
+    Traceback (most recent call last):
+    ...
+    phare.errors.UnknownNameError: unknown citation style 'apa'; styles are 'text' and 'bibtex'
     """
     if not isinstance(style, str):
         raise TypeError(f"style must be a str, not {type(style).__name__}")
     for known in STYLES:
         if style == known:
             return known
-    choices = {normalise(s): s for s in STYLES}
-    raise UnknownNameError(
-        "citation style", style, closest(style, choices), "styles are text and bibtex"
-    )
+    suggestions = closest(style, {normalise(s): s for s in STYLES})
+    hint = "" if suggestions else "styles are 'text' and 'bibtex'"
+    raise UnknownNameError("citation style", style, suggestions, hint)
 
 
 def tex(text: str) -> str:
@@ -110,8 +113,8 @@ def source_words(source: Source) -> str:
     >>> source_words(phare.national().figure("companies", "partnering").source)  # doctest: +ELLIPSIS
     'Le RAMEAU, https://www.lerameau.fr/phare-entreprises-...'
     >>> source_words(phare.region("nouvelle-aquitaine").figure("companies", "partnering").source)
-    'Le RAMEAU, Press release on the PHARE Nouvelle-Aquitaine regional report (2016),
-    the document this project started from (no web address)'
+    'Le RAMEAU, Press release on the PHARE Nouvelle-Aquitaine regional report (November 2016)
+    (no web address)'
     """
     if source.url is not None:
         return f"{source.publisher}, {source.url}"
@@ -211,8 +214,7 @@ def study_citation(study: Study, style: object = "text") -> str:
     Observatoire national des partenariats (2016). PHARE-Nouvelle-Aquitaine. PHARE programme,
     regional report no. 4. COMISIS for the Observatoire national des partenariats, with Generali
     and Caisse des Dépôts. Published 2016-11-04. Source: Le RAMEAU, Press release on the PHARE
-    Nouvelle-Aquitaine regional report (2016), the document this project started from (no web
-    address).
+    Nouvelle-Aquitaine regional report (November 2016) (no web address).
     >>> print(study_citation(phare.study("arpea-entreprises-territoires-2011"), "bibtex"))
     @techreport{arpea-entreprises-territoires-2011,
       author = {{Observatoire national des partenariats}},

@@ -96,7 +96,7 @@ def render(figures: Iterable[Figure], format: str) -> str:
         raise TypeError(f"format must be a str, not {type(format).__name__}")
     writer = WRITERS.get(format)
     if writer is None:
-        choices = {normalise(name): name for name in FORMATS}
-        hint = f"formats: {', '.join(FORMATS)}"
-        raise UnknownNameError("export format", format, closest(format, choices), hint)
+        suggestions = closest(format, {normalise(name): name for name in FORMATS})
+        hint = "" if suggestions else f"formats: {', '.join(FORMATS)}"
+        raise UnknownNameError("export format", format, suggestions, hint)
     return writer([record(f) for f in figures])

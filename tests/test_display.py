@@ -1,0 +1,180 @@
+"""Notebook display (_repr_html_) and short plain reprs, and the Figures tuple type."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import attrs
+import pytest
+
+import phare
+from phare import display
+from verified import FIGURES, STUDIES, VerifiedFigure, url_and_document
+
+NAQ = "nouvelle-aquitaine"
+
+
+def _parse(html: str) -> ET.Element:
+    """Parse the HTML as XML: it only works if every tag is closed and all text is escaped."""
+    return ET.fromstring(f"<root>{html}</root>")
+
+
+def _links(html: str) -> list[str]:
+    return [a.attrib["href"] for a in _parse(html).iter("a")]
+
+
+def _figure(row: VerifiedFigure) -> phare.Figure:
+    return phare.region(row.region).figure(row.actor, row.indicator, **row.selection)
+
+
+# --- the Figures tuple ---------------------------------------------------------------------
+
+
+def test_queries_return_figures_that_are_tuples() -> None:
+    naq = phare.region(NAQ)
+    for result in (
+        phare.figures(region=NAQ),
+        naq.figures(),
+        phare.national().series("companies", "partnering"),
+    ):
+        assert isinstance(result, phare.Figures)
+        assert isinstance(result, tuple)
+    assert phare.region("bretagne").figures() == ()
+    assert naq.figures() == tuple(phare.figures(region=NAQ))
+    first, *rest = naq.figures()
+    assert first.value == 45.0
+    assert len(rest) == 12
+
+
+def test_figures_slices_stay_figures_and_index_to_figure() -> None:
+    figs = phare.figures(region=NAQ)
+    assert isinstance(figs[:3], phare.Figures)
+    assert [f.value for f in figs[:3]] == [45.0, 26.0, 29.0]
+    assert isinstance(figs[-1], phare.Figure)
+    assert figs[1:2].to_frame()["value"].tolist() == [26.0]
+
+
+def test_figures_to_frame_is_the_tidy_table() -> None:
+    figs = phare.figures(region=NAQ, indicator="partnering")
+    assert figs.to_frame().equals(phare.to_frame(region=NAQ, indicator="partnering"))
+
+
+def test_figures_repr_is_short_and_ends_with_a_hint() -> None:
+    text = repr(phare.figures())
+    lines = text.splitlines()
+    assert lines[0] == "Figures, 98 figures:"
+    assert len(lines) == display.TEXT_ROWS + 3
+    assert lines[-2] == "  ... and 88 more"
+    assert lines[-1] == "Use .to_frame() for a DataFrame."
+    assert repr(phare.figures(region="bretagne")) == (
+        "Figures: none. Use .to_frame() for a DataFrame."
+    )
+
+
+def test_region_and_study_reprs_are_one_line_with_a_hint() -> None:
+    assert repr(phare.region(NAQ)) == (
+        "<Region nouvelle-aquitaine: Nouvelle-Aquitaine (FR-NAQ), 13 figures; "
+        "use .figures() or .to_frame()>"
+    )
+    assert repr(phare.study("phare-nouvelle-aquitaine-2016")) == (
+        "<Study phare-nouvelle-aquitaine-2016: PHARE-Nouvelle-Aquitaine (PHARE, 2016-11-04); "
+        ".cite() for a reference>"
+    )
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+
+def test_region_html_is_a_table_of_its_figures_with_links() -> None:
+    html = phare.region(NAQ)._repr_html_()
+    root = _parse(html)
+    assert root.find("div/strong").text == "Nouvelle-Aquitaine"  # type: ignore[union-attr]
+    rows = root.findall("table/tbody/tr")
+    assert len(rows) == 13
+    values = [row.findall("td")[5].text for row in rows]
+    assert values[:3] == ["45 %", "26 %", "29 %"]
+    # A link for each figure read on a web page; the seed press release is named instead.
+    expected = [url_and_document(row.source)[0] for row in FIGURES if row.region == NAQ]
+    assert _links(html) == [url for url in expected if url is not None]
+    assert html.count("no web address") == expected.count(None) == 9
+
+
+def test_region_without_figures_shows_an_empty_note() -> None:
+    html = phare.region("bretagne")._repr_html_()
+    assert "No figure." in html
+    _parse(html)
+
+
+@pytest.mark.parametrize("row", FIGURES, ids=[row.fact_id for row in FIGURES])
+def test_every_figure_html_links_its_source(row: VerifiedFigure) -> None:
+    figure = _figure(row)
+    html = figure._repr_html_()
+    url, _ = url_and_document(row.source)
+    links = _links(html)
+    if url is None:
+        assert "no web address" in html
+    else:
+        assert links[0] == url
+    assert f"<th>confidence</th><td>{row.confidence}</td>" in html
+    assert f"<th>reference year</th><td>{row.reference_year}</td>" in html
+
+
+def test_disputed_figure_html_shows_the_other_value_and_its_source() -> None:
+    html = phare.national().figure("companies", "partnerships-count")._repr_html_()
+    assert "&gt;674000 *" in html
+    assert "nearly 675 000" in html
+    assert any("youmatter.world" in link for link in _links(html))
+
+
+@pytest.mark.parametrize("study_id", [s.study_id for s in STUDIES])
+def test_every_study_html_parses_and_links_its_source(study_id: str) -> None:
+    study = phare.study(study_id)
+    html = study._repr_html_()
+    if study.source.url is not None:
+        assert study.source.url in _links(html)
+    assert study.title.replace("&", "&amp;") in html
+
+
+def test_comparison_html_shows_both_figures_and_the_difference() -> None:
+    c = phare.region(NAQ).compare("companies", "partnering")
+    root = _parse(c._repr_html_())
+    caption = root.find("table/caption").text  # type: ignore[union-attr]
+    assert caption == "companies partnering (PHARE): +8 points against France"
+    cells = {row.find("th").text: [td.text for td in row.findall("td")] for row in root.iter("tr")}  # type: ignore[union-attr]
+    assert cells["value"] == ["45 %", "37 %"]
+    assert cells["study"] == ["phare-nouvelle-aquitaine-2016", "phare-entreprises-2015"]
+    assert _links(c._repr_html_()) == [c.national.source.url]
+
+
+def test_figures_html_counts_and_caps_its_rows() -> None:
+    html = phare.figures()._repr_html_()
+    root = _parse(html)
+    assert len(root.findall("table/tbody/tr")) == display.HTML_ROWS
+    caption = root.find("table/caption").text  # type: ignore[union-attr]
+    assert caption == (
+        f"98 figures. The first {display.HTML_ROWS} are shown. Use .to_frame() for a DataFrame."
+    )
+
+
+def test_html_escapes_every_text() -> None:
+    figure = phare.national().figure("companies", "partnering")
+    hostile = "<script>alert('x')</script> & co"
+    evil_region = attrs.evolve(figure.region, name=hostile)
+    evil_source = attrs.evolve(figure.source, publisher=hostile, title=hostile)
+    evil = attrs.evolve(figure, note=hostile, region=evil_region, source=evil_source)
+    for html in (
+        evil._repr_html_(),
+        display.figures_html([evil]),
+        attrs.evolve(figure.study, title=hostile, note=hostile)._repr_html_(),
+    ):
+        assert "<script>" not in html
+        assert "&lt;script&gt;" in html
+        _parse(html)
+
+
+def test_only_web_addresses_become_links() -> None:
+    figure = phare.national().figure("companies", "partnering")
+    sneaky = attrs.evolve(figure.source, id="javascript:alert(1)")
+    html = display.source_link(sneaky)
+    assert "<a" not in html
+    assert "href" not in html

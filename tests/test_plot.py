@@ -1,0 +1,187 @@
+"""phare.plot, drawn headless (Agg): the bars must be the data, units and sources labelled."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+
+import matplotlib
+import pytest
+
+import phare
+from expected_analysis import latest_per_region, national_counterpart, regional_cells
+from verified import FIGURES, REGIONS
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+
+import phare.plot
+
+REGION_NAMES = {r.slug: r.name for r in REGIONS}
+WITH_PERCENT_FIGURES = sorted({f.region for f in FIGURES if f.is_percent})
+
+
+@pytest.fixture(autouse=True)
+def _close_figures() -> Iterator[None]:
+    yield
+    plt.close("all")
+
+
+def _widths(ax: Axes, container: int) -> list[float]:
+    return [float(bar.get_width()) for bar in ax.containers[container]]
+
+
+def _footnote(ax: Axes) -> str:
+    notes = [t.get_text() for t in ax.texts if t.get_gid() == "phare-sources"]
+    assert len(notes) == 1
+    return notes[0]
+
+
+def test_profile_of_nouvelle_aquitaine_draws_its_figures_beside_france() -> None:
+    ax = phare.plot.profile("nouvelle-aquitaine")
+    assert _widths(ax, 0) == [45.0, 26.0, 29.0, 47.0, 65.0, 27.0, 67.0, 84.0, 65.0]
+    # France, same programme: no national figure for wishing-to-partner or citizens' priority.
+    assert _widths(ax, 1) == [37.0, 38.0, 60.0, 61.0, 69.0, 86.0, 81.0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "Companies · Already partnering"
+    assert labels[3] == "Citizens · Priority fragility: Employment"
+    assert ax.get_xlabel() == "% of respondents, as published"
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["Nouvelle-Aquitaine", "France, same programme"]
+    note = _footnote(ax)
+    assert "phare-nouvelle-aquitaine-2016 (Le RAMEAU, press release)" in note
+    assert "phare-entreprises-2015" in note
+
+
+@pytest.mark.parametrize("slug", WITH_PERCENT_FIGURES)
+def test_profile_bars_are_the_percent_figures_of_every_region(slug: str) -> None:
+    rows = [f for f in FIGURES if f.region == slug and f.is_percent]
+    ax = phare.plot.profile(phare.region(slug))
+    assert _widths(ax, 0) == [f.value for f in rows]
+    assert len(ax.get_yticklabels()) == len(rows)
+    if slug == "france":
+        assert len(ax.containers) == 1
+        return
+    nationals = [national_counterpart(f) for f in rows]
+    assert _widths(ax, 1) == [n.value for n in nationals if n is not None]
+    # Each grey bar sits beside the regional bar it belongs to.
+    region_rows = [round(bar.get_y() + bar.get_height()) for bar in ax.containers[0]]
+    national_rows = [round(bar.get_y()) for bar in ax.containers[1]]
+    assert national_rows == [y for y, n in zip(region_rows, nationals, strict=True) if n]
+
+
+def test_profile_draws_on_the_axes_given() -> None:
+    _, ax = plt.subplots()
+    assert phare.plot.profile("occitanie", ax=ax) is ax
+    assert _widths(ax, 0) == [82.0, 49.0]
+    assert _widths(ax, 1) == [74.0]
+
+
+def test_profile_of_a_region_without_figures_says_so() -> None:
+    with pytest.raises(phare.FigureNotFoundError, match="Bretagne has no percentage figure"):
+        phare.plot.profile("bretagne")
+    with pytest.raises(phare.UnknownRegionError):
+        phare.plot.profile("bretange")
+
+
+def test_rank_draws_the_ranking_with_france_marked() -> None:
+    ax = phare.plot.rank("citizens", "alliances-innovation")
+    names = [t.get_text() for t in ax.get_yticklabels()]
+    assert names == [
+        "Occitanie",
+        "Bourgogne-Franche-Comté",
+        "Nouvelle-Aquitaine",
+        "Pays de la Loire",
+    ]
+    assert _widths(ax, 0) == [82.0, 75.0, 67.0, 65.0]
+    marks = ax.collections[0].get_offsets().tolist()
+    assert marks == [[74.0, 0.0], [69.0, 1.0], [69.0, 2.0], [69.0, 3.0]]
+    assert ax.get_xlabel() == "% of respondents, as published"
+    assert ax.get_title() == "Citizens · Alliances as a source of innovation"
+    assert "impact-occitanie-2019" in _footnote(ax)
+    assert "impact-2018-2022" in _footnote(ax)
+
+
+@pytest.mark.parametrize(
+    "cell", regional_cells(), ids=["-".join(p for p in cell if p) for cell in regional_cells()]
+)
+def test_rank_bars_match_the_facts_for_every_regional_cell(
+    cell: tuple[str, str, str | None, str],
+) -> None:
+    actor, indicator, theme, segment = cell
+    expected = sorted(
+        latest_per_region(actor, indicator, theme, segment).values(),
+        key=lambda f: (-f.value, f.region),
+    )
+    ax = phare.plot.rank(actor, indicator, theme=theme, segment=segment)
+    assert _widths(ax, 0) == [f.value for f in expected]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        REGION_NAMES[f.region] for f in expected
+    ]
+    nationals = [(y, national_counterpart(f)) for y, f in enumerate(expected)]
+    marked = [[n.value, float(y)] for y, n in nationals if n is not None]
+    got = ax.collections[0].get_offsets().tolist() if ax.collections else []
+    assert got == marked
+
+
+def test_rank_of_a_score_labels_its_unit() -> None:
+    ax = phare.plot.rank("companies", "fragility-score", theme="poverty-exclusion")
+    assert ax.get_xlabel() == "mean score out of 10"
+    assert _widths(ax, 0) == [6.0]
+
+
+def test_rank_errors_are_the_family() -> None:
+    with pytest.raises(phare.FigureNotFoundError):
+        phare.plot.rank("mayors", "alliances-innovation")
+    with pytest.raises(phare.UnknownActorError):
+        phare.plot.rank("maires de paris", "partnering")
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda: phare.plot.profile("nouvelle-aquitaine"),
+        lambda: phare.plot.rank("companies", "partnering"),
+    ],
+    ids=["profile", "rank"],
+)
+def test_without_matplotlib_a_phare_error_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch, draw: Callable[[], object]
+) -> None:
+    for name in [m for m in sys.modules if m == "matplotlib" or m.startswith("matplotlib.")]:
+        monkeypatch.setitem(sys.modules, name, None)
+    with pytest.raises(phare.MissingExtraError) as info:
+        draw()
+    assert isinstance(info.value, phare.PhareError)
+    assert isinstance(info.value, ImportError)
+    assert "pip install 'phare[plot]'" in str(info.value)
+    assert "matplotlib" in str(info.value)
+
+
+def test_import_phare_loads_neither_plot_nor_matplotlib(
+    python: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    code = (
+        "import sys, phare\n"
+        "assert 'phare.plot' not in sys.modules\n"
+        "assert 'matplotlib' not in sys.modules\n"
+        "phare.region('occitanie').share('citizens', 'alliances-innovation')\n"
+        "assert 'matplotlib' not in sys.modules\n"
+        "import phare.plot\n"
+        "assert 'matplotlib' not in sys.modules, 'phare.plot loads matplotlib only to draw'\n"
+        "print(phare.plot.profile.__module__)\n"
+    )
+    result = python("-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "phare.plot"
+
+
+def test_phare_plot_is_reachable_as_an_attribute(
+    python: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    result = python("-c", "import phare; print(phare.plot.__name__)")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "phare.plot"
