@@ -82,13 +82,18 @@ def test_collections_are_tuples() -> None:
         phare.segments(),
         phare.studies(),
         phare.programmes(),
-        phare.figures(),
-        phare.national().figures(),
-        phare.national().series("companies", "partnering"),
         phare.study("phare-nouvelle-aquitaine-2016").sponsors,
         phare.observatory().founders,
     ]
     assert all(type(found) is tuple for found in calls)
+    # Queries for figures return Figures: a tuple that also renders as a table.
+    figures = [
+        phare.figures(),
+        phare.national().figures(),
+        phare.national().series("companies", "partnering"),
+    ]
+    assert all(type(found) is phare.Figures for found in figures)
+    assert all(isinstance(found, tuple) for found in figures)
 
 
 @pytest.mark.parametrize(
