@@ -11,8 +11,6 @@ classes load on first use (see ``__getattr__`` below), and the data on the first
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from phare.errors import (
     DataError,
     FigureNotFoundError,
@@ -30,7 +28,12 @@ from phare.errors import (
     UnknownThemeError,
 )
 
+#: ``typing.TYPE_CHECKING`` without importing :mod:`typing`, which would cost more than the
+#: rest of ``import phare`` together; type checkers treat any name ``TYPE_CHECKING`` alike.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from phare import plot as plot
     from phare._analysis import (
         coverage as coverage,

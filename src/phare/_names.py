@@ -7,7 +7,6 @@ indicators, themes, segments and studies too.
 
 from __future__ import annotations
 
-import difflib
 import unicodedata
 from collections.abc import Mapping
 
@@ -37,11 +36,53 @@ def normalise(name: str) -> str:
     return stripped.casefold().translate(_SEPARATORS)
 
 
-def closest(name: str, choices: Mapping[str, str], limit: int = 3) -> list[str]:
+#: How alike (difflib's ratio, 0 to 1) a known key must be to a name to be suggested for it.
+CUTOFF = 0.6
+
+
+class Choices:
+    """The keys of one index, ready to be searched for suggestions.
+
+    Built once per index: ``suggest`` maps each normalised key to what to suggest for it, and
+    ``by_length`` groups the keys by length, so a search skips, in one step per length, the keys
+    too short or too long to ever reach :data:`CUTOFF`.
+
+    >>> Choices({"bretagne": "bretagne", "53": "bretagne"}).by_length
+    {8: ['bretagne'], 2: ['53']}
+    """
+
+    __slots__ = ("by_length", "suggest")
+
+    def __init__(self, suggest: Mapping[str, str]) -> None:
+        self.suggest = dict(suggest)
+        self.by_length: dict[int, list[str]] = {}
+        for key in self.suggest:
+            self.by_length.setdefault(len(key), []).append(key)
+
+    def within_reach(self, key: str) -> list[str]:
+        """The keys whose length alone does not rule them out as a match for *key*.
+
+        The test is difflib's ``real_quick_ratio``, the bound its ``get_close_matches`` applies
+        first, written the same way: dropping these keys beforehand changes no result.
+
+        >>> Choices({"bretagne": "bretagne", "53": "bretagne"}).within_reach("bretange")
+        ['bretagne']
+        """
+        size = len(key)
+        return [
+            candidate
+            for length, keys in self.by_length.items()
+            if 2.0 * min(length, size) / (length + size) >= CUTOFF
+            for candidate in keys
+        ]
+
+
+def closest(name: str, choices: Mapping[str, str] | Choices, limit: int = 3) -> list[str]:
     """Up to *limit* suggestions for a *name* that matched nothing, best first.
 
-    *choices* maps normalised keys (as an index holds them) to what to suggest for each; the
-    comparison runs on the normalised forms, so the suggestion forgives what a lookup forgives.
+    *choices* maps normalised keys (as an index holds them) to what to suggest for each, or is
+    that mapping already prepared as :class:`Choices`; the comparison runs on the normalised
+    forms, so the suggestion forgives what a lookup forgives.
 
     >>> closest("nouvelle-aquitane", {"nouvelleaquitaine": "nouvelle-aquitaine", "bretagne": "bretagne"})
     ['nouvelle-aquitaine']
@@ -49,8 +90,15 @@ def closest(name: str, choices: Mapping[str, str], limit: int = 3) -> list[str]:
     key = normalise(name)
     if not key:
         return []
+    if not isinstance(choices, Choices):
+        choices = Choices(choices)
+    import difflib  # only a miss needs it
+
     suggestions: list[str] = []
-    for match in difflib.get_close_matches(key, list(choices), n=limit * 3, cutoff=0.6):
-        if choices[match] not in suggestions:
-            suggestions.append(choices[match])
+    for match in difflib.get_close_matches(
+        key, choices.within_reach(key), n=limit * 3, cutoff=CUTOFF
+    ):
+        suggestion = choices.suggest[match]
+        if suggestion not in suggestions:
+            suggestions.append(suggestion)
     return suggestions[:limit]

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from phare import _store
-from phare._names import closest, normalise
+from phare._names import Choices, closest, normalise
 from phare.errors import (
     FigureNotFoundError,
     FormerRegionError,
@@ -44,12 +44,18 @@ if TYPE_CHECKING:
     import pandas as pd
 
 R = TypeVar("R")
+K = TypeVar("K")
+V = TypeVar("V")
 FigureKey = tuple[str, object, object, object, object, object]
 
 #: Entries kept in each memo before it is emptied; real workloads use a few dozen spellings.
 CACHE_LIMIT = 4096
+#: Answers already given, keyed on the exact arguments, so that asking again is one dict lookup.
 _region_memo: dict[object, Region] = {}
 _figure_memo: dict[FigureKey, Figure] = {}
+_share_memo: dict[FigureKey, float] = {}
+#: The suggestion list of each index (by the index's id, with the index kept to check it).
+_choices_memo: dict[int, tuple[Mapping[str, object], Choices]] = {}
 
 #: How an error message names a unit.
 UNIT_WORDS = {
@@ -65,6 +71,12 @@ CONFIDENCE_ORDER: tuple[Confidence, ...] = ("A", "B", "C")
 # --- names to records ------------------------------------------------------------------------
 
 
+def _remember(memo: dict[K, V], key: K, value: V) -> None:
+    if len(memo) >= CACHE_LIMIT:
+        memo.clear()
+    memo[key] = value
+
+
 def _check_str(kind: str, name: object) -> str:
     if not isinstance(name, str):
         raise TypeError(f"{kind} must be a str, not {type(name).__name__}")
@@ -72,21 +84,23 @@ def _check_str(kind: str, name: object) -> str:
 
 
 def _lookup(
-    kind: str,
-    error: type[UnknownNameError],
-    name: object,
-    index: Mapping[str, R],
-    display: Mapping[str, str],
+    kind: str, error: type[UnknownNameError], name: object, index: Mapping[str, R], ident: str
 ) -> R:
     text = _check_str(kind, name)
     found = index.get(normalise(text))
     if found is None:
-        raise error(kind, text, closest(text, display))
+        raise error(kind, text, closest(text, _choices(index, ident)))
     return found
 
 
-def _suggestions(index: Mapping[str, object], ident: str) -> dict[str, str]:
-    return {key: str(getattr(record, ident)) for key, record in index.items()}
+def _choices(index: Mapping[str, object], ident: str) -> Choices:
+    """What to suggest for each key of *index* (a record's *ident*), prepared once per index."""
+    cached = _choices_memo.get(id(index))
+    if cached is not None and cached[0] is index:
+        return cached[1]
+    choices = Choices({key: str(getattr(record, ident)) for key, record in index.items()})
+    _choices_memo[id(index)] = (index, choices)
+    return choices
 
 
 def resolve_region(name: object) -> Region:
@@ -101,45 +115,43 @@ def resolve_region(name: object) -> Region:
     if former is not None:
         merged = store.region_index[normalise(former.merged_into)]
         raise FormerRegionError(text, former.name, merged.slug, merged.name)
-    raise UnknownRegionError(
-        "region", text, closest(text, _suggestions(store.region_index, "slug"))
-    )
+    raise UnknownRegionError("region", text, closest(text, _choices(store.region_index, "slug")))
 
 
 def resolve_actor(name: object) -> Actor:
     """The actor for any of its English or French names."""
     index = _store.get().actor_index
-    return _lookup("actor", UnknownActorError, name, index, _suggestions(index, "id"))
+    return _lookup("actor", UnknownActorError, name, index, "id")
 
 
 def resolve_indicator(name: object) -> Indicator:
     """The indicator for its identifier, label or alias."""
     index = _store.get().indicator_index
-    return _lookup("indicator", UnknownIndicatorError, name, index, _suggestions(index, "id"))
+    return _lookup("indicator", UnknownIndicatorError, name, index, "id")
 
 
 def resolve_theme(name: object) -> Theme:
     """The theme for its identifier, label or alias."""
     index = _store.get().theme_index
-    return _lookup("theme", UnknownThemeError, name, index, _suggestions(index, "id"))
+    return _lookup("theme", UnknownThemeError, name, index, "id")
 
 
 def resolve_segment(name: object) -> Segment:
     """The segment for its identifier or label."""
     index = _store.get().segment_index
-    return _lookup("segment", UnknownSegmentError, name, index, _suggestions(index, "id"))
+    return _lookup("segment", UnknownSegmentError, name, index, "id")
 
 
 def resolve_study(name: object) -> Study:
     """The study for its identifier."""
     index = _store.get().study_index
-    return _lookup("study", UnknownStudyError, name, index, _suggestions(index, "id"))
+    return _lookup("study", UnknownStudyError, name, index, "id")
 
 
 def resolve_programme(name: object) -> Programme:
     """The programme (ARPEA, PHARE, IMPACT) for its name, in any case."""
     index = _store.get().programme_index
-    return _lookup("programme", UnknownProgrammeError, name, index, _suggestions(index, "id"))
+    return _lookup("programme", UnknownProgrammeError, name, index, "id")
 
 
 def _theme_for(indicator: Indicator, theme: object) -> Theme | None:
@@ -252,9 +264,7 @@ def figure(
             region, found_actor, found_indicator, found_theme, found_segment, found_study
         )
     chosen = max(matches, key=recency)
-    if len(_figure_memo) >= CACHE_LIMIT:
-        _figure_memo.clear()
-    _figure_memo[key] = chosen
+    _remember(_figure_memo, key, chosen)
     return chosen
 
 
@@ -266,7 +276,15 @@ def share(
     segment: str,
     study: str | None,
 ) -> float:
-    """The figure as a fraction, or :class:`NotAPercentError` for other units."""
+    """The figure as a fraction, or :class:`NotAPercentError` for other units.
+
+    The hot path of the package: a question asked before costs one tuple and one dict lookup.
+    """
+    key: FigureKey = (region.slug, actor, indicator, theme, segment, study)
+    try:
+        return _share_memo[key]
+    except (KeyError, TypeError):  # not asked yet, or unhashable: figure() names the wrong type
+        pass
     found = figure(region, actor, indicator, theme, segment, study)
     value = found.share
     if value is None:
@@ -274,6 +292,7 @@ def share(
             f"{found.indicator.id!r} is published as {UNIT_WORDS[found.unit]}, "
             "not a percentage; use value() instead of share()"
         )
+    _remember(_share_memo, key, value)
     return value
 
 
@@ -358,9 +377,7 @@ def region(name: str) -> Region:
     except (KeyError, TypeError):
         pass
     found = resolve_region(name)
-    if len(_region_memo) >= CACHE_LIMIT:
-        _region_memo.clear()
-    _region_memo[name] = found
+    _remember(_region_memo, name, found)
     return found
 
 

@@ -7,7 +7,10 @@ Everything the public API raises on bad input is a :class:`PhareError`, except a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+#: As in ``phare/__init__.py``: ``import phare`` loads this module, and nothing more.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 class PhareError(Exception):

@@ -2,8 +2,9 @@
 
 Records hold data and answer questions about it; they never read files (that is
 :mod:`phare._store`) and never format tables (that is :mod:`phare.frame`). A :class:`Region`
-answers queries by handing them to :mod:`phare._query`, imported late so that this module stays
-importable on its own.
+answers queries by handing them to :mod:`phare._query`, which is imported at the bottom of this
+module: the query module builds on the classes defined here, and a method call must not pay for
+an import statement (``Region.share`` is the package's hot path).
 """
 
 from __future__ import annotations
@@ -257,8 +258,6 @@ class Programme:
         >>> [s.id for s in phare.observatory().programme("IMPACT").studies()]
         ['impact-2018-2022', 'impact-occitanie-2019']
         """
-        from phare import _query
-
         return tuple(s for s in _query.studies() if s.programme == self.id)
 
 
@@ -385,8 +384,6 @@ class Region:
         >>> fig.value, fig.unit, fig.reference_year, fig.study.id, fig.confidence
         (45.0, 'percent', 2016, 'phare-nouvelle-aquitaine-2016', 'A')
         """
-        from phare import _query
-
         return _query.figure(self, actor, indicator, theme, segment, study)
 
     def share(
@@ -407,8 +404,6 @@ class Region:
         >>> phare.national().share("associations", "partnering", segment="employer")
         0.53
         """
-        from phare import _query
-
         return _query.share(self, actor, indicator, theme, segment, study)
 
     def value(
@@ -437,8 +432,6 @@ class Region:
         >>> phare.region("bretagne").figures() == ()
         True
         """
-        from phare import _query
-
         return _query.region_figures(self)
 
     def series(
@@ -455,8 +448,6 @@ class Region:
         >>> [f.value for f in phare.national().series("associations", "partnering", segment="employer")]
         [46.0, 53.0]
         """
-        from phare import _query
-
         return _query.series(self, actor, indicator, theme, segment)
 
     def compare(
@@ -479,8 +470,6 @@ class Region:
         >>> c.region.value, c.national.value, c.difference, c.programme
         (45.0, 37.0, 8.0, 'PHARE')
         """
-        from phare import _query
-
         return _query.compare(self, actor, indicator, theme, segment, study)
 
     def to_frame(self) -> pd.DataFrame:
@@ -780,6 +769,8 @@ class Observatory:
         >>> phare.observatory().programme("arpea").period
         '2008-2012'
         """
-        from phare import _query
-
         return _query.resolve_programme(name)
+
+
+# Last, once every class above exists: phare._query imports them, and Region's methods call it.
+from phare import _query  # noqa: E402
