@@ -103,27 +103,75 @@ class FormerRegionError(UnknownRegionError):
 
 
 class UnknownActorError(UnknownNameError):
-    """No actor (citizens, companies, associations, mayors) has this name."""
+    """No actor (citizens, companies, associations, mayors) has this name.
+
+    >>> import phare
+    >>> try:
+    ...     phare.actor("compagnies")
+    ... except phare.UnknownActorError as err:
+    ...     print(err.suggestions)
+    ('companies', 'mayors')
+    """
 
 
 class UnknownIndicatorError(UnknownNameError):
-    """No indicator has this name."""
+    """No indicator has this name.
+
+    >>> import phare
+    >>> try:
+    ...     phare.indicator("partnerring")
+    ... except phare.UnknownIndicatorError as err:
+    ...     print(err.suggestions[0])
+    partnering
+    """
 
 
 class UnknownThemeError(UnknownNameError):
-    """No theme has this name (a known theme of the wrong kind is a :class:`FigureNotFoundError`)."""
+    """No theme has this name (a known theme of the wrong kind is a :class:`FigureNotFoundError`).
+
+    >>> import phare
+    >>> try:
+    ...     phare.theme("emploie")
+    ... except phare.UnknownThemeError as err:
+    ...     print(err)
+    unknown theme 'emploie'; did you mean 'employment'?
+    """
 
 
 class UnknownSegmentError(UnknownNameError):
-    """No segment (``all``, ``employer``, ``sme``...) has this name."""
+    """No segment (``all``, ``employer``, ``sme``...) has this name.
+
+    >>> import phare
+    >>> try:
+    ...     phare.segment("employeur")
+    ... except phare.UnknownSegmentError as err:
+    ...     print(err.suggestions)
+    ('employer', 'non-employer')
+    """
 
 
 class UnknownStudyError(UnknownNameError):
-    """No study has this identifier."""
+    """No study has this identifier.
+
+    >>> import phare
+    >>> try:
+    ...     phare.study("phare-nouvelle-aquitaine")
+    ... except phare.UnknownStudyError as err:
+    ...     print(err)
+    unknown study 'phare-nouvelle-aquitaine'; did you mean 'phare-nouvelle-aquitaine-2016'?
+    """
 
 
 class UnknownProgrammeError(UnknownNameError):
-    """No programme (ARPEA, PHARE, IMPACT) has this name."""
+    """No programme (ARPEA, PHARE, IMPACT) has this name.
+
+    >>> import phare
+    >>> try:
+    ...     phare.programme("phares")
+    ... except phare.UnknownProgrammeError as err:
+    ...     print(err)
+    unknown programme 'phares'; did you mean 'PHARE'?
+    """
 
 
 class FigureNotFoundError(PhareError, LookupError):

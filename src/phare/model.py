@@ -23,6 +23,13 @@ Qualifier = Literal["exact", "approx", "lower-bound"]
 Confidence = Literal["A", "B", "C"]
 RegionKind = Literal["country", "metropolitan", "overseas"]
 
+#: What each confidence grade says about how a figure is attributed, surest first.
+CONFIDENCE_GRADES: dict[Confidence, str] = {
+    "A": "Stated by the Observatory or Le RAMEAU themselves, or in the seed press release.",
+    "B": "Relayed by a third party (press, partner or relay site) that cites the Observatory.",
+    "C": "Published, but its population, study or reference year is uncertain.",
+}
+
 #: How each unit reads after a number, for display.
 UNIT_SUFFIX: dict[str, str] = {"percent": " %", "score-10": "/10", "count": "", "points": " pts"}
 
@@ -87,17 +94,32 @@ class Source:
 
     @property
     def url(self) -> str | None:
-        """The web address, or ``None`` for a document without one."""
+        """The web address, or ``None`` for a document without one.
+
+        >>> import phare
+        >>> phare.national().figure("companies", "partnering").source.url[:23]
+        'https://www.lerameau.fr'
+        """
         return None if self.id.startswith(SEED_PREFIX) else self.id
 
     @property
     def document(self) -> str | None:
-        """The name of the document when the source is not a web page, else ``None``."""
+        """The name of the document when the source is not a web page, else ``None``.
+
+        >>> import phare
+        >>> phare.national().figure("companies", "partnering").source.document is None
+        True
+        """
         return self.id[len(SEED_PREFIX) :] if self.id.startswith(SEED_PREFIX) else None
 
     @property
     def location(self) -> str:
-        """The URL, or a phrase naming the document: what a reader needs to find it."""
+        """The URL, or a phrase naming the document: what a reader needs to find it.
+
+        >>> import phare
+        >>> phare.region("nouvelle-aquitaine").figure("companies", "partnering").source.location
+        'Press release on the PHARE Nouvelle-Aquitaine regional report (2016), ... (Le RAMEAU)'
+        """
         if self.url is not None:
             return self.url
         return f"{self.title} ({self.publisher})"
@@ -210,12 +232,22 @@ class Indicator:
 
     @property
     def themed(self) -> bool:
-        """Whether a figure of this indicator needs a theme to be named."""
+        """Whether a figure of this indicator needs a theme to be named.
+
+        >>> import phare
+        >>> phare.indicator("partnering").themed, phare.indicator("priority-fragility").themed
+        (False, True)
+        """
         return self.theme_kind is not None
 
     @property
     def is_percent(self) -> bool:
-        """Whether :meth:`Region.share` applies (the figure is a percentage)."""
+        """Whether :meth:`Region.share` applies (the figure is a percentage).
+
+        >>> import phare
+        >>> phare.indicator("partnering").is_percent, phare.indicator("fragility-score").is_percent
+        (True, False)
+        """
         return self.unit == "percent"
 
     def __str__(self) -> str:
@@ -248,7 +280,12 @@ class Programme:
 
     @property
     def period(self) -> str:
-        """The years covered, as ``2013-2017`` or ``2018-`` while still running."""
+        """The years covered, as ``2013-2017`` or ``2018-`` while still running.
+
+        >>> import phare
+        >>> phare.programme("IMPACT").period
+        '2018-'
+        """
         return f"{self.start_year}-{self.end_year if self.end_year is not None else ''}"
 
     def studies(self) -> tuple[Study, ...]:
@@ -298,7 +335,12 @@ class Study:
 
     @property
     def year(self) -> int | None:
-        """The year of publication, when known."""
+        """The year of publication, when known.
+
+        >>> import phare
+        >>> phare.study("phare-nouvelle-aquitaine-2016").year, phare.study("arpea-citoyens-2008").year
+        (2016, None)
+        """
         return int(self.published[:4]) if self.published else None
 
     def cite(self, style: Style = "text") -> str:
@@ -362,7 +404,12 @@ class Region:
 
     @property
     def is_national(self) -> bool:
-        """Whether this is France as a whole rather than one region."""
+        """Whether this is France as a whole rather than one region.
+
+        >>> import phare
+        >>> phare.national().is_national, phare.region("corse").is_national
+        (True, False)
+        """
         return self.kind == "country"
 
     def figure(
@@ -545,27 +592,52 @@ class Figure:
 
     @property
     def unit(self) -> Unit:
-        """The unit the value is published in (the indicator's unit)."""
+        """The unit the value is published in (the indicator's unit).
+
+        >>> import phare
+        >>> phare.region("nouvelle-aquitaine").figure("companies", "fragility-score", theme="employment").unit
+        'score-10'
+        """
         return self.indicator.unit
 
     @property
     def share(self) -> float | None:
-        """The value as a fraction in [0, 1] for a percentage, else ``None``."""
+        """The value as a fraction in [0, 1] for a percentage, else ``None``.
+
+        >>> import phare
+        >>> phare.region("nouvelle-aquitaine").figure("associations", "partnering").share
+        0.26
+        """
         return self.value / 100 if self.indicator.is_percent else None
 
     @property
     def programme(self) -> str:
-        """The programme (ARPEA, PHARE or IMPACT) of the study behind the figure."""
+        """The programme (ARPEA, PHARE or IMPACT) of the study behind the figure.
+
+        >>> import phare
+        >>> phare.region("occitanie").figure("citizens", "alliances-innovation").programme
+        'IMPACT'
+        """
         return self.study.programme
 
     @property
     def disputed(self) -> bool:
-        """Whether another source gives a different value or meaning."""
+        """Whether another source gives a different value or meaning.
+
+        >>> import phare
+        >>> phare.national().figure("companies", "partnerships-count").disputed
+        True
+        """
         return bool(self.disputes)
 
     @property
     def label(self) -> str:
-        """A short human reading of what was measured, theme and segment included."""
+        """A short human reading of what was measured, theme and segment included.
+
+        >>> import phare
+        >>> phare.national().figure("associations", "partnering", segment="employer").label
+        'associations (employer) partnering'
+        """
         parts = [self.actor.id]
         if self.segment.id != "all":
             parts.append(f"({self.segment.id})")
@@ -684,7 +756,12 @@ class Comparison:
 
     @property
     def difference(self) -> float:
-        """Regional value minus national value, without the noise of binary floats (45 - 37 = 8.0)."""
+        """Regional value minus national value, without the noise of binary floats (45 - 37 = 8.0).
+
+        >>> import phare
+        >>> phare.region("nouvelle-aquitaine").compare("associations", "partnering").difference
+        -12.0
+        """
         return round(self.region.value - self.national.value, 6)
 
     @property

@@ -1,0 +1,114 @@
+"""The documentation builds strictly (any Sphinx warning fails), and its data pages hold the data.
+
+The site is built once per run into a temporary folder, with the command a developer uses:
+``python -m sphinx -W --keep-going -b html docs <out>``. The data pages are generated from the
+installed package, so the checks below compare the built HTML with what ``phare`` returns.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import phare
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("docs")
+    command = [
+        sys.executable, "-m", "sphinx", "-W", "--keep-going", "-E", "-q", "-b", "html",
+        "-d", str(out / "doctrees"), str(DOCS), str(out / "html"),
+    ]  # fmt: skip
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out / "html"
+
+
+def page(site: Path, name: str) -> str:
+    """The visible text of a built page, tags removed and entities decoded."""
+    raw = (site / f"{name}.html").read_text(encoding="utf-8")
+    body = raw[raw.index('role="main"') : raw.index('<div class="footer"')]
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def test_every_page_is_built(site: Path) -> None:
+    sources = {p.relative_to(DOCS).with_suffix("") for p in DOCS.rglob("*.md")}
+    sources = {s for s in sources if s.parts[0] != "_build"}
+    built = {p.relative_to(site).with_suffix("") for p in site.rglob("*.html")}
+    assert sources <= built, sources - built
+
+
+def test_studies_page_lists_every_study_with_its_metadata(site: Path) -> None:
+    text = page(site, "data/studies")
+    for study in phare.studies():
+        assert study.id in text
+        assert study.title in text
+        for sponsor in study.sponsors:
+            assert sponsor in text
+    naq = text[text.index("phare-nouvelle-aquitaine-2016 :") :]
+    assert "Regional report number : 4" in naq[:2000]
+    assert "Generali, Caisse des Dépôts" in naq[:2000]
+
+
+def test_indicator_and_actor_pages_give_both_languages(site: Path) -> None:
+    indicators = page(site, "data/indicators")
+    for indicator in phare.indicators():
+        for label in (indicator.label_en, indicator.label_fr):
+            assert label in indicators
+        assert indicator.definition_en in indicators
+        assert indicator.definition_fr in indicators
+    actors = page(site, "data/actors")
+    for actor in phare.actors():
+        for label in (actor.label_en, actor.label_fr, actor.definition_en, actor.definition_fr):
+            assert label in actors
+    themes = page(site, "data/themes")
+    for theme in phare.themes():
+        assert f"{theme.id} {theme.label_en} {theme.label_fr}" in themes
+
+
+def test_coverage_counts_the_figures_of_every_region(site: Path) -> None:
+    text = page(site, "data/regions")
+    coverage = text[text.index("By actor") : text.index("By programme")]
+    naq = phare.region("nouvelle-aquitaine")
+    counts = [len(phare.figures(region="nouvelle-aquitaine", actor=a.id)) for a in phare.actors()]
+    assert counts == [2, 7, 4, 0]
+    assert f"Nouvelle-Aquitaine 2 7 4 {len(naq.figures())}" in coverage
+
+
+def test_every_dispute_is_on_the_disputes_page(site: Path) -> None:
+    text = page(site, "data/disputes")
+    records = [
+        *(d for f in phare.figures() for d in f.disputes),
+        *(d for s in phare.studies() for d in s.disputes),
+        *(d for p in phare.programmes() for d in p.disputes),
+        *phare.observatory().disputes,
+    ]
+    assert len(records) == 8
+    for record in records:
+        assert record.other in text
+        assert record.source.title in text
+
+
+def test_confidence_page_counts_each_grade(site: Path) -> None:
+    text = page(site, "data/confidence")
+    for grade in "ABC":
+        count = sum(f.confidence == grade for f in phare.figures())
+        assert re.search(rf"\b{grade} Stated|\b{grade} Relayed|\b{grade} Published", text)
+        assert f" {count} " in text
+    assert "A Stated by the Observatory or Le RAMEAU themselves" in text
+
+
+def test_api_reference_documents_every_public_name(site: Path) -> None:
+    text = page(site, "reference/api")
+    missing = [name for name in phare.__all__ if name != "__version__" and name not in text]
+    assert not missing, f"add these to docs/reference/api.md: {missing}"
