@@ -118,7 +118,7 @@ class Source:
 
         >>> import phare
         >>> phare.region("nouvelle-aquitaine").figure("companies", "partnering").source.location
-        'Press release on the PHARE Nouvelle-Aquitaine regional report (2016), ... (Le RAMEAU)'
+        'Press release on the PHARE Nouvelle-Aquitaine regional report (November 2016) (Le RAMEAU)'
         """
         if self.url is not None:
             return self.url

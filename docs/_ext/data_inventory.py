@@ -1,0 +1,68 @@
+"""Collections the public API does not hand out in one call, gathered from what it does.
+
+The data pages and the check of the counts stated in prose (``tests/test_prose_numbers.py``)
+both count with these, so a page and the prose can never count differently.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import phare
+from phare.model import Dispute, Source
+
+
+def disputes() -> list[tuple[str, str, list[Dispute]]]:
+    """Every recorded disagreement: its subject kind, its subject, and the records behind it.
+
+    Records that give the same other value for the same field of the same subject, from
+    different sources, make one disagreement.
+
+    >>> [(kind, subject) for kind, subject, _ in disputes()][-1]
+    ('observatory', 'Observatoire national des partenariats')
+    """
+    subjects: list[tuple[str, str, tuple[Dispute, ...]]] = [
+        *(("figure", f.id, f.disputes) for f in phare.figures()),
+        *(("study", s.id, s.disputes) for s in phare.studies()),
+        *(("programme", p.id, p.disputes) for p in phare.programmes()),
+        ("observatory", phare.observatory().name, phare.observatory().disputes),
+    ]
+    grouped: dict[tuple[str, str, str, str], list[Dispute]] = {}
+    for kind, subject, records in subjects:
+        for record in records:
+            grouped.setdefault((kind, subject, record.field, record.other), []).append(record)
+    return [(kind, subject, records) for (kind, subject, _, _), records in grouped.items()]
+
+
+def sources() -> dict[str, tuple[Source, Counter[str]]]:
+    """Every source the data cites, with how many figures, studies and others cite it.
+
+    >>> uses = sources()["seed:press-release-phare-nouvelle-aquitaine"][1]
+    >>> uses["figures"], uses["programmes"]
+    (9, 2)
+    """
+    obs = phare.observatory()
+    cited: list[tuple[str, Source]] = [
+        *(("figures", f.source) for f in phare.figures()),
+        *(("studies", s.source) for s in phare.studies()),
+        *(("programmes", p.source) for p in phare.programmes()),
+        *(("observatory", s) for s in obs.founded_sources),
+        ("observatory", obs.partners_source),
+        ("observatory", obs.objectives_source),
+        ("observatory", obs.scientific_direction_source),
+        ("observatory", obs.le_rameau.source),
+        *(("disputes", d.source) for _, _, records in disputes() for d in records),
+    ]
+    found: dict[str, tuple[Source, Counter[str]]] = {}
+    for kind, source in cited:
+        found.setdefault(source.id, (source, Counter()))[1][kind] += 1
+    return found
+
+
+def regions_with_figures() -> tuple[phare.Region, ...]:
+    """The regions (France excluded) that have at least one bundled figure.
+
+    >>> [r.slug for r in regions_with_figures()][:2]
+    ['bourgogne-franche-comte', 'nouvelle-aquitaine']
+    """
+    return tuple(r for r in phare.regions() if r.figures())

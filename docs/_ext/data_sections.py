@@ -1,0 +1,515 @@
+"""The generated sections of the data pages, one function each, written from the public API.
+
+Each function returns Markdown whose headings start at ``##``, as if the section sat right under
+the page title; :mod:`phare_data` shifts them to fit where the section is asked for.
+
+>>> "phare-nouvelle-aquitaine-2016" in SECTIONS["studies"]()
+True
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from importlib import resources
+from typing import Any
+
+from data_inventory import disputes, regions_with_figures, sources
+from markdown_text import anchor, bullets, code, link, shown, table, text
+
+import phare
+from phare.model import CONFIDENCE_GRADES, Dispute, Figure
+
+
+def summary_md() -> str:
+    """The size of the dataset, counted from the package."""
+    figures = phare.figures()
+    national = sum(f.region.is_national for f in figures)
+    rows = [
+        ("Figures", len(figures)),
+        ("... national (France)", national),
+        ("... regional", len(figures) - national),
+        ("... with a recorded dispute", sum(f.disputed for f in figures)),
+        ("Regions (France excluded)", len(phare.regions())),
+        ("... with at least one figure", len(regions_with_figures())),
+        ("Programmes", len(phare.programmes())),
+        ("Studies", len(phare.studies())),
+        ("Actors", len(phare.actors())),
+        ("Segments (`all` included)", len(phare.segments())),
+        ("Indicators", len(phare.indicators())),
+        ("Themes", len(phare.themes())),
+        ("Sources cited", len(sources())),
+        ("Disputes between sources", len(disputes())),
+    ]
+    return table(["What", "How many"], rows)
+
+
+def observatory_md() -> str:
+    """The Observatory, Le RAMEAU, and the facts recorded about them."""
+    obs = phare.observatory()
+    rameau = obs.le_rameau
+    founded = f"{obs.founded} (from {'; '.join(link(s) for s in obs.founded_sources)})"
+    if obs.disputes:
+        founded += "; another year is given by some sources, see {doc}`disputes`"
+    parts = [
+        bullets(
+            [
+                ("Name", text(obs.name)),
+                ("Short name", text(obs.short_name)),
+                ("Former names", "; ".join(text(n) for n in obs.former_names)),
+                ("Founded", founded),
+                ("Founders", text(", ".join(obs.founders))),
+                ("Partners", f"{text(', '.join(obs.partners))} ({link(obs.partners_source)})"),
+                (
+                    "Scientific direction",
+                    f"{text(obs.scientific_director)}, {text(obs.scientific_director_firm)} "
+                    f"({link(obs.scientific_direction_source)})",
+                ),
+            ]
+        ),
+        f"## Objectives\n\nSource: {link(obs.objectives_source)}",
+        table(
+            ["English", "Français"],
+            (
+                (text(en), text(fr))
+                for en, fr in zip(obs.objectives_en, obs.objectives_fr, strict=True)
+            ),
+        ),
+        f"## {text(rameau.name)}",
+        bullets(
+            [
+                ("Founded", str(rameau.founded)),
+                ("What it is", text(rameau.nature_en)),
+                ("Ce que c'est", text(rameau.nature_fr)),
+                ("President and founder", text(rameau.president_founder)),
+                ("Source", link(rameau.source)),
+            ]
+        ),
+        "\n".join(f"- {text(activity)}" for activity in rameau.activities),
+    ]
+    return "\n\n".join(parts)
+
+
+def programmes_md() -> str:
+    """The three programmes, their studies and their milestones."""
+    programmes = phare.programmes()
+    parts = [
+        table(
+            ["Programme", "Years", "Focus", "Objet", "Strands", "Studies", "Figures"],
+            (
+                (
+                    f"{{ref}}`{p.id} <programme-{p.id.lower()}>`",
+                    p.period,
+                    text(p.focus_en),
+                    text(p.focus_fr),
+                    p.strands if p.strands is not None else "not stated",
+                    len(p.studies()),
+                    len(phare.figures(programme=p.id)),
+                )
+                for p in programmes
+            ),
+        )
+    ]
+    for p in programmes:
+        parts.append(f"{anchor('programme', p.id.lower())}\n## {p.id} ({p.period})")
+        parts.append(
+            bullets(
+                [
+                    ("The name stands for", "; ".join(text(e) for e in p.expansions)),
+                    ("Studies", ", ".join(f"{{ref}}`{s.id} <study-{s.id}>`" for s in p.studies())),
+                    ("Source", link(p.source)),
+                    (
+                        "Disputed",
+                        "; ".join(
+                            f"{text(d.field)}: {text(d.kept)} kept, {text(d.other)} "
+                            f"given by {link(d.source)}"
+                            for d in p.disputes
+                        ),
+                    ),
+                ]
+            )
+        )
+        parts.append("\n".join(f"- {text(m)}" for m in p.milestones))
+    return "\n\n".join(parts)
+
+
+def _dispute_lines(records: Sequence[Dispute]) -> str:
+    first = records[0]
+    return bullets(
+        [
+            ("Field", code(first.field)),
+            ("Kept", text(first.kept)),
+            ("Other value or meaning", text(first.other)),
+            ("Given by", "; ".join(link(d.source) for d in records)),
+            ("Why the kept one", text(first.note)),
+        ]
+    )
+
+
+def studies_md() -> str:
+    """Every study: programme, date, report number, sponsors, source, figures."""
+    figure_counts = Counter(f.study.id for f in phare.figures())
+    parts = [
+        table(
+            ["Study", "Programme", "Published", "Scope", "Regional report", "Figures"],
+            (
+                (
+                    f"{{ref}}`{s.id} <study-{s.id}>`",
+                    s.programme,
+                    s.published or "unknown",
+                    s.region or s.scope,
+                    s.regional_report_number or "",
+                    figure_counts[s.id],
+                )
+                for s in phare.studies()
+            ),
+        )
+    ]
+    for s in phare.studies():
+        sample = ""
+        if s.sample_size is not None:
+            sample = f"{'more than ' if s.sample_qualifier == 'lower-bound' else ''}"
+            sample += f"{s.sample_size} respondents"
+        region = phare.region(s.region).name if s.region else ""
+        parts.append(f"{anchor('study', s.id)}\n## {code(s.id)}: {text(s.title)}")
+        parts.append(
+            bullets(
+                [
+                    ("Programme", f"{{ref}}`{s.programme} <programme-{s.programme.lower()}>`"),
+                    ("Published", s.published or "unknown"),
+                    ("Made public", text(s.presented_at or "")),
+                    ("Scope", s.scope + (f" ({text(region)})" if region else "")),
+                    ("Regional report number", str(s.regional_report_number or "")),
+                    ("Actors surveyed", ", ".join(code(a) for a in s.actors)),
+                    ("Produced by", text(s.producer)),
+                    ("Sponsors or partners", text(", ".join(s.sponsors)) or "none recorded"),
+                    ("Sample", sample or "not found"),
+                    ("Figures bundled", str(figure_counts[s.id])),
+                    ("Source", link(s.source)),
+                    ("Note", text(s.note)),
+                ]
+            )
+        )
+        for d in s.disputes:
+            parts.append(f"Disputed {code(d.field)}:\n\n{_dispute_lines([d])}")
+    return "\n\n".join(parts)
+
+
+def actors_md() -> str:
+    """The actors, with labels and definitions in English and French."""
+    counts = Counter(f.actor.id for f in phare.figures())
+    parts = [
+        table(
+            ["Actor", "English", "Français", "Figures"],
+            (
+                (code(a.id), text(a.label_en), text(a.label_fr), counts[a.id])
+                for a in phare.actors()
+            ),
+        )
+    ]
+    for a in phare.actors():
+        parts.append(f"{anchor('actor', a.id)}\n## {text(a.label_en)} / {text(a.label_fr)}")
+        parts.append(
+            bullets(
+                [
+                    ("Identifier", code(a.id)),
+                    ("Definition", text(a.definition_en)),
+                    ("Définition", text(a.definition_fr)),
+                    ("Also answers to", ", ".join(code(alias) for alias in a.aliases)),
+                    (
+                        "Segments",
+                        ", ".join(code(s.id) for s in phare.segments() if s.actor == a.id),
+                    ),
+                ]
+            )
+        )
+    return "\n\n".join(parts)
+
+
+def segments_md() -> str:
+    """The segments of each actor, in both languages."""
+    counts = Counter(f.segment.id for f in phare.figures())
+    return table(
+        ["Segment", "Actor", "English", "Français", "Definition", "Définition", "Figures"],
+        (
+            (
+                code(s.id),
+                code(s.actor) if s.actor else "any",
+                text(s.label_en),
+                text(s.label_fr),
+                text(s.definition_en),
+                text(s.definition_fr),
+                counts[s.id],
+            )
+            for s in phare.segments()
+        ),
+    )
+
+
+UNIT_TEXT = {
+    "percent": "percent (read it as a share with `Region.share()`)",
+    "score-10": "mean score out of 10",
+    "count": "count",
+    "points": "change in percentage points",
+}
+
+
+def indicators_md() -> str:
+    """Every indicator: unit, labels and definitions in both languages, themes."""
+    counts = Counter(f.indicator.id for f in phare.figures())
+    parts = [
+        table(
+            ["Indicator", "Unit", "English", "Français", "Figures"],
+            (
+                (
+                    f"{{ref}}`{i.id} <indicator-{i.id}>`",
+                    i.unit,
+                    text(i.label_en),
+                    text(i.label_fr),
+                    counts[i.id],
+                )
+                for i in phare.indicators()
+            ),
+        )
+    ]
+    for i in phare.indicators():
+        themes = [t for t in phare.themes() if t.kind == i.theme_kind]
+        parts.append(f"{anchor('indicator', i.id)}\n## {code(i.id)}")
+        parts.append(
+            bullets(
+                [
+                    ("English", text(i.label_en)),
+                    ("Français", text(i.label_fr)),
+                    ("Unit", UNIT_TEXT[i.unit]),
+                    ("Definition", text(i.definition_en)),
+                    ("Définition", text(i.definition_fr)),
+                    (
+                        "Broken down by theme",
+                        f"yes, {code(i.theme_kind)}: " + ", ".join(code(t.id) for t in themes)
+                        if i.theme_kind
+                        else "no",
+                    ),
+                    ("Also answers to", ", ".join(code(alias) for alias in i.aliases)),
+                    ("Figures", str(counts[i.id])),
+                ]
+            )
+        )
+    return "\n\n".join(parts)
+
+
+def themes_md() -> str:
+    """The themes, by kind, in both languages."""
+    counts = Counter(f.theme.id for f in phare.figures() if f.theme is not None)
+    parts = []
+    for kind in dict.fromkeys(t.kind for t in phare.themes()):
+        indicators = [i.id for i in phare.indicators() if i.theme_kind == kind]
+        parts.append(f"{anchor('themes', kind)}\n## {code(kind)}")
+        parts.append(
+            "Breaks down: " + ", ".join(f"{{ref}}`{i} <indicator-{i}>`" for i in indicators)
+        )
+        parts.append(
+            table(
+                ["Theme", "English", "Français", "Also answers to", "Figures"],
+                (
+                    (
+                        code(t.id),
+                        text(t.label_en),
+                        text(t.label_fr),
+                        ", ".join(code(alias) for alias in t.aliases),
+                        counts[t.id],
+                    )
+                    for t in phare.themes()
+                    if t.kind == kind
+                ),
+            )
+        )
+    return "\n\n".join(parts)
+
+
+def regions_md() -> str:
+    """France and the regions: names, codes, former regions, figures."""
+    return table(
+        ["Slug", "Name", "INSEE", "ISO 3166-2", "NUTS", "Kind", "Former regions", "Figures"],
+        (
+            (
+                code(r.slug),
+                text(r.name),
+                r.insee_code or "",
+                r.iso_3166_2,
+                r.nuts,
+                r.kind,
+                text(", ".join(f"{f.name} ({f.insee_code})" for f in r.former_regions)),
+                len(r.figures()),
+            )
+            for r in (phare.national(), *phare.regions())
+        ),
+    )
+
+
+def _coverage_table(columns: Sequence[str], key: Callable[[Figure], str]) -> str:
+    rows = []
+    for r in (phare.national(), *phare.regions()):
+        counts = Counter(key(f) for f in r.figures())
+        rows.append((text(r.name), *(counts[c] or "" for c in columns), len(r.figures()) or ""))
+    return table(["Region", *(code(c) for c in columns), "Total"], rows)
+
+
+def coverage_md() -> str:
+    """How many figures each region has, by actor and by programme."""
+    return "\n\n".join(
+        [
+            "## By actor",
+            _coverage_table([a.id for a in phare.actors()], lambda f: f.actor.id),
+            "## By programme",
+            _coverage_table([p.id for p in phare.programmes()], lambda f: f.programme),
+        ]
+    )
+
+
+def confidence_md() -> str:
+    """The grades, what they mean, and how the figures spread over them."""
+    figures = phare.figures()
+    programmes = [p.id for p in phare.programmes()]
+    rows = []
+    for grade, meaning in CONFIDENCE_GRADES.items():
+        graded = [f for f in figures if f.confidence == grade]
+        by_programme = Counter(f.programme for f in graded)
+        rows.append(
+            (
+                f"**{grade}**",
+                text(meaning),
+                len(graded),
+                *(by_programme[p] for p in programmes),
+            )
+        )
+    return table(["Grade", "Meaning", "Figures", *programmes], rows)
+
+
+def _subject(kind: str, subject: str) -> str:
+    if kind == "figure":
+        f = next(f for f in phare.figures() if f.id == subject)
+        return (
+            f"{text(f.region.name)}, {text(f.label)}: {shown(f)} "
+            f"({f.reference_year}, {{ref}}`{f.study.id} <study-{f.study.id}>`, "
+            f"figure {code(f.id)})"
+        )
+    if kind == "study":
+        return f"study {{ref}}`{subject} <study-{subject}>`"
+    if kind == "programme":
+        return f"programme {{ref}}`{subject} <programme-{subject.lower()}>`"
+    return f"the {text(subject)}"
+
+
+def disputes_md() -> str:
+    """Every disagreement between sources, grouped by what it is about."""
+    headings = {
+        "figure": "Figures",
+        "study": "Studies",
+        "programme": "Programmes",
+        "observatory": "The Observatory",
+    }
+    parts = []
+    found = disputes()
+    for kind, heading in headings.items():
+        parts.append(f"## {heading}")
+        of_kind = [(subject, records) for k, subject, records in found if k == kind]
+        if not of_kind:
+            parts.append("None recorded.")
+        for subject, records in of_kind:
+            parts.append(f"### {_subject(kind, subject)}\n\n{_dispute_lines(records)}")
+    return "\n\n".join(parts)
+
+
+def sources_md() -> str:
+    """Every source cited anywhere in the data, and what cites it."""
+    rows = []
+    for source, uses in sorted(sources().values(), key=lambda pair: pair[0].publisher.lower()):
+        used = ", ".join(f"{count} {kind}" for kind, count in sorted(uses.items()))
+        rows.append((text(source.publisher), link(source), used))
+    return table(["Publisher", "Source", "Cited by"], rows)
+
+
+def _rule(field: Mapping[str, Any]) -> str:
+    constraints = field.get("constraints", {})
+    rules = []
+    if "enum" in constraints:
+        rules.append("one of " + ", ".join(code(v) for v in constraints["enum"]))
+    if "pattern" in constraints:
+        # A pipe would end the table cell, even inside a code span: escape it.
+        rules.append("matches " + code(constraints["pattern"]).replace("|", "\\|"))
+    if "minimum" in constraints or "maximum" in constraints:
+        low, high = constraints.get("minimum", ""), constraints.get("maximum", "")
+        rules.append(f"from {low} to {high}" if low != "" and high != "" else f"at least {low}")
+    if constraints.get("unique"):
+        rules.append("unique")
+    return "; ".join(rules)
+
+
+def tables_md() -> str:
+    """The data contract: every bundled file, its fields and keys, from ``datapackage.json``.
+
+    The package ships the Frictionless descriptor of its own files; this section reads it as
+    shipped, so the page shows the contract the loader and the validator enforce.
+    """
+    descriptor = resources.files("phare") / "data" / "datapackage.json"
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    parts = [text(package["description"])]
+    for resource in package["resources"]:
+        parts.append(f"{anchor('table', resource['name'])}\n## {code(resource['path'])}")
+        parts.append(text(resource.get("description", "")))
+        schema = resource.get("schema")
+        if schema is None:
+            continue
+        parts.append(
+            table(
+                ["Field", "Type", "Required", "What it holds", "Rule"],
+                (
+                    (
+                        code(f["name"]),
+                        f.get("type", ""),
+                        "yes" if f.get("constraints", {}).get("required") else "",
+                        text(f.get("description", "")),
+                        _rule(f),
+                    )
+                    for f in schema["fields"]
+                ),
+            )
+        )
+        keys = [("Primary key", ", ".join(code(k) for k in _listed(schema.get("primaryKey"))))]
+        for fk in schema.get("foreignKeys", []):
+            ref = fk["reference"]
+            target = ", ".join(f"{ref['resource']}.{name}" for name in _listed(ref["fields"]))
+            keys.append(
+                (
+                    "Refers to",
+                    f"{', '.join(code(n) for n in _listed(fk['fields']))} -> {code(target)}",
+                )
+            )
+        parts.append(bullets(keys))
+    return "\n\n".join(part for part in parts if part)
+
+
+def _listed(value: str | Sequence[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+#: The sections a marker can ask for.
+SECTIONS: dict[str, Callable[[], str]] = {
+    "actors": actors_md,
+    "confidence": confidence_md,
+    "coverage": coverage_md,
+    "disputes": disputes_md,
+    "indicators": indicators_md,
+    "observatory": observatory_md,
+    "programmes": programmes_md,
+    "regions": regions_md,
+    "segments": segments_md,
+    "sources": sources_md,
+    "studies": studies_md,
+    "summary": summary_md,
+    "tables": tables_md,
+    "themes": themes_md,
+}
