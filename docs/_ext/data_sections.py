@@ -19,7 +19,8 @@ from data_inventory import disputes, regions_with_figures, sources
 from markdown_text import anchor, bullets, code, link, shown, table, text
 
 import phare
-from phare.model import CONFIDENCE_GRADES, Dispute, Figure
+from phare.citation import CONFIDENCE_WORDS
+from phare.model import Dispute, Figure
 
 
 def summary_md() -> str:
@@ -372,13 +373,13 @@ def confidence_md() -> str:
     figures = phare.figures()
     programmes = [p.id for p in phare.programmes()]
     rows = []
-    for grade, meaning in CONFIDENCE_GRADES.items():
+    for grade, meaning in CONFIDENCE_WORDS.items():
         graded = [f for f in figures if f.confidence == grade]
         by_programme = Counter(f.programme for f in graded)
         rows.append(
             (
                 f"**{grade}**",
-                text(meaning),
+                text(meaning[:1].upper() + meaning[1:]) + ".",
                 len(graded),
                 *(by_programme[p] for p in programmes),
             )

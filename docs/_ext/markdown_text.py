@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from phare.citation import QUALIFIER_WORDS
 from phare.model import Figure, Source, format_value
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#{}$])")
@@ -74,8 +75,7 @@ def shown(figure: Figure) -> str:
     >>> shown(phare.national().figure("companies", "partnerships-count"))
     'more than 674000'
     """
-    prefix = {"exact": "", "approx": "nearly ", "lower-bound": "more than "}[figure.qualifier]
-    return prefix + format_value(figure.value, figure.unit)
+    return QUALIFIER_WORDS[figure.qualifier] + format_value(figure.value, figure.unit)
 
 
 def anchor(kind: str, ident: str) -> str:

@@ -23,12 +23,6 @@ Qualifier = Literal["exact", "approx", "lower-bound"]
 Confidence = Literal["A", "B", "C"]
 RegionKind = Literal["country", "metropolitan", "overseas"]
 
-#: What each confidence grade says about how a figure is attributed, surest first.
-CONFIDENCE_GRADES: dict[Confidence, str] = {
-    "A": "Stated by the Observatory or Le RAMEAU themselves, or in the seed press release.",
-    "B": "Relayed by a third party (press, partner or relay site) that cites the Observatory.",
-    "C": "Published, but its population, study or reference year is uncertain.",
-}
 
 #: How each unit reads after a number, for display.
 UNIT_SUFFIX: dict[str, str] = {"percent": " %", "score-10": "/10", "count": "", "points": " pts"}
@@ -766,12 +760,22 @@ class Comparison:
 
     @property
     def unit(self) -> Unit:
-        """The unit of both figures, and of the difference."""
+        """The unit of both figures, and of the difference.
+
+        >>> import phare
+        >>> phare.region("nouvelle-aquitaine").compare("companies", "partnering").unit
+        'percent'
+        """
         return self.region.unit
 
     @property
     def programme(self) -> str:
-        """The programme both figures come from."""
+        """The programme both figures come from.
+
+        >>> import phare
+        >>> phare.region("occitanie").compare("citizens", "alliances-innovation").programme
+        'IMPACT'
+        """
         return self.region.programme
 
     def __repr__(self) -> str:
