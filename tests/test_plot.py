@@ -127,6 +127,13 @@ def test_rank_bars_match_the_facts_for_every_regional_cell(
     assert got == marked
 
 
+def test_rank_takes_the_filters_of_phare_rank() -> None:
+    ax = phare.plot.rank("companies", "alliances-innovation", min_confidence="A")
+    assert _widths(ax, 0) == [82.0, 65.0]
+    ax = phare.plot.rank("citizens", "alliances-innovation", programme="PHARE")
+    assert _widths(ax, 0) == [75.0, 67.0, 65.0]
+
+
 def test_rank_of_a_score_labels_its_unit() -> None:
     ax = phare.plot.rank("companies", "fragility-score", theme="poverty-exclusion")
     assert ax.get_xlabel() == "mean score out of 10"

@@ -156,11 +156,13 @@ def rank(
     theme: str | None = None,
     segment: str = "all",
     programme: str | None = None,
+    min_confidence: str | None = None,
 ) -> Axes:
     """The regions ranked on one figure (as :func:`phare.rank`), France marked on each bar.
 
     The bars are the regions' values, highest at the top; a black tick on a bar marks France's
-    figure of that region's programme, when France published one.
+    figure of that region's programme, when France published one. The keyword filters are
+    those of :func:`phare.rank`.
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -170,7 +172,14 @@ def rank(
     [('Nouvelle-Aquitaine', 45.0), ('Pays de la Loire', 43.0)]
     """
     _require_matplotlib()
-    ranked = _analysis.ranking(actor, indicator, theme=theme, segment=segment, programme=programme)
+    ranked = _analysis.ranking(
+        actor,
+        indicator,
+        theme=theme,
+        segment=segment,
+        programme=programme,
+        min_confidence=min_confidence,
+    )
     figures = [f for f, _ in ranked]
     first = figures[0]
     ax = _axes(ax, len(figures))
