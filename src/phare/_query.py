@@ -71,12 +71,6 @@ CONFIDENCE_ORDER: tuple[Confidence, ...] = ("A", "B", "C")
 # --- names to records ------------------------------------------------------------------------
 
 
-def _remember(memo: dict[K, V], key: K, value: V) -> None:
-    if len(memo) >= CACHE_LIMIT:
-        memo.clear()
-    memo[key] = value
-
-
 def _check_str(kind: str, name: object) -> str:
     if not isinstance(name, str):
         raise TypeError(f"{kind} must be a str, not {type(name).__name__}")
@@ -169,6 +163,20 @@ def _theme_for(indicator: Indicator, theme: object) -> Theme | None:
     return found
 
 
+def _remember(memo: dict[K, V], key: K, value: V) -> None:
+    """Keep *value* under *key*, unless the key holds anything but plain text (or None).
+
+    Only exact ``str`` keys go in: a ``str`` subclass may hash or compare in ways of its own,
+    and the memo must answer later callers exactly as the slow path would.
+    """
+    parts = key if isinstance(key, tuple) else (key,)
+    if not all(part is None or type(part) is str for part in parts):
+        return
+    if len(memo) >= CACHE_LIMIT:
+        memo.clear()
+    memo[key] = value
+
+
 # --- selections to figures -------------------------------------------------------------------
 
 
@@ -248,11 +256,9 @@ def figure(
     """The figure behind :meth:`Region.figure`, memoised on the exact arguments."""
     key: FigureKey = (region.slug, actor, indicator, theme, segment, study)
     try:
-        hit = _figure_memo.get(key)
-    except TypeError:  # an unhashable argument: let the slow path name it
-        hit = None
-    if hit is not None:
-        return hit
+        return _figure_memo[key]
+    except Exception:  # a miss, or an argument that cannot be a key: the slow path names it
+        pass
     found_actor, found_indicator, found_theme, found_segment, matches = _candidates(
         region, actor, indicator, theme, segment
     )
@@ -283,7 +289,7 @@ def share(
     key: FigureKey = (region.slug, actor, indicator, theme, segment, study)
     try:
         return _share_memo[key]
-    except (KeyError, TypeError):  # not asked yet, or unhashable: figure() names the wrong type
+    except Exception:  # a miss, or an argument that cannot be a key: figure() names it
         pass
     found = figure(region, actor, indicator, theme, segment, study)
     value = found.share
@@ -374,7 +380,7 @@ def region(name: str) -> Region:
     """
     try:
         return _region_memo[name]
-    except (KeyError, TypeError):
+    except Exception:  # a miss, or an argument that cannot be a key: the slow path names it
         pass
     found = resolve_region(name)
     _remember(_region_memo, name, found)

@@ -152,7 +152,10 @@ def run(args: argparse.Namespace) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status.
+    """Run the command line; return the exit status, never raise for what a user typed.
+
+    A usage error (an unknown command, a missing argument) returns 2 as argparse would exit;
+    *argv* itself must be a list of ``str`` (anything else is a :class:`TypeError`).
 
     >>> main(["get", "nouvelle-aquitaine", "entreprises", "partnering"])
     0.45
@@ -167,8 +170,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ...
     ]
     0
+    >>> main(["frobnicate"])
+    2
     """
-    args = build_parser().parse_args(argv)
+    if argv is not None and (
+        not isinstance(argv, Sequence)
+        or isinstance(argv, (str, bytes))
+        or not all(isinstance(arg, str) for arg in argv)
+    ):
+        raise TypeError("argv must be a list of str")
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed the usage or the help
+        return exit_.code if isinstance(exit_.code, int) else USAGE_ERROR
     try:
         output = run(args)
     except PhareError as err:

@@ -9,6 +9,8 @@ an import statement (``Region.share`` is the package's hot path).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, SupportsIndex, overload
 
 import attrs
@@ -25,7 +27,9 @@ RegionKind = Literal["country", "metropolitan", "overseas"]
 
 
 #: How each unit reads after a number, for display.
-UNIT_SUFFIX: dict[str, str] = {"percent": " %", "score-10": "/10", "count": "", "points": " pts"}
+UNIT_SUFFIX: Mapping[str, str] = MappingProxyType(
+    {"percent": " %", "score-10": "/10", "count": "", "points": " pts"}
+)
 
 SEED_PREFIX = "seed:"
 
@@ -49,12 +53,9 @@ def format_value(value: float, unit: str) -> str:
 
 
 #: How a difference between two figures of each unit reads.
-DIFFERENCE_SUFFIX: dict[str, str] = {
-    "percent": " points",
-    "score-10": " on 10",
-    "count": "",
-    "points": " points",
-}
+DIFFERENCE_SUFFIX: Mapping[str, str] = MappingProxyType(
+    {"percent": " points", "score-10": " on 10", "count": "", "points": " points"}
+)
 
 
 def format_difference(difference: float, unit: str) -> str:

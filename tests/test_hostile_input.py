@@ -1,0 +1,255 @@
+"""Hostile input: whatever a caller passes, only the phare family or a TypeError comes out.
+
+Every public function that takes a name or a selection is driven by hypothesis with arbitrary
+text (control characters, combining accents, right-to-left marks, emoji, lone surrogates, very
+long strings), bytes, numbers, None, containers and odd objects, alone and mixed with real
+names so that each argument is reached with the others valid. ``--hypothesis-show-statistics``
+prints how many inputs each test tried.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import sys
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import phare
+from phare import _names
+from phare.cli import main
+
+#: Modest example counts keep the suite in seconds; the strategies aim at the odd corners.
+HOSTILE = settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)  # fmt: skip
+
+#: Characters that break naive text handling, mixed into generated strings.
+TRICKY = (
+    "\u0000", "\u0007", "\u001b", "\u007f", "\u200b", "\u200d", "\u200e", "\u200f", "\u202e",
+    "\u2066", "\ufeff", "\u0301", "\u0327", "\u0338", "\ud800", "\udfff", "\U0001f600",
+    "\U0001f1eb\U0001f1f7", "\ufdfa", "\u2028", "ǅ", "ß", "İ", "ﬁ", "’", "\\", "%s", "{0}",
+)  # fmt: skip
+
+KNOWN = (
+    "nouvelle-aquitaine", "FR-NAQ", "75", "FRI", "france", "Aquitaine", "companies",
+    "entreprises", "partnering", "fragility-score", "employment", "sme", "all", "employer",
+    "phare-nouvelle-aquitaine-2016", "arpea-entreprises-territoires-2011", "PHARE", "A",
+)  # fmt: skip
+
+
+class Weird:
+    """An object that fails when compared, hashed, turned to text or measured."""
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("no comparing")
+
+    def __hash__(self) -> int:
+        raise RuntimeError("no hashing")
+
+    def __str__(self) -> str:
+        raise RuntimeError("no text")
+
+    def __len__(self) -> int:
+        raise RuntimeError("no length")
+
+    def __repr__(self) -> str:
+        return "Weird()"
+
+
+class SlyStr(str):
+    """A str that refuses to be hashed or compared."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        raise RuntimeError("no hashing")
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("no comparing")
+
+
+any_char = st.characters(codec=None, categories=None, exclude_categories=())
+text = st.one_of(
+    st.text(any_char, max_size=40),
+    st.lists(st.sampled_from(TRICKY + KNOWN), max_size=6).map("".join),
+    st.builds(lambda k, t: k[:3] + t + k[3:], st.sampled_from(KNOWN), st.sampled_from(TRICKY)),
+    st.builds(lambda k: unicodedata.normalize("NFD", k.upper()), st.sampled_from(KNOWN)),
+    st.integers(0, 12).map(lambda n: "x" * 10**n if n < 7 else "é" * 300),
+)
+others = st.one_of(
+    st.none(),
+    st.binary(max_size=20),
+    st.integers(),
+    st.floats(),
+    st.complex_numbers(),
+    st.booleans(),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.tuples(st.text(max_size=5)),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.frozensets(st.integers(), max_size=2),
+    st.just(object()),
+    st.builds(Weird),
+    st.builds(SlyStr, st.sampled_from(KNOWN)),
+    st.just(phare.DataError("x")),
+    st.just(str),
+    st.just(Ellipsis),
+)
+anything = st.one_of(text, text, st.sampled_from(KNOWN), others)
+
+SURVIVABLE = (phare.PhareError, TypeError)
+
+
+def survive(call: Callable[[], Any]) -> None:
+    """Run *call*; anything but a phare error or a TypeError fails the test."""
+    with contextlib.suppress(SURVIVABLE):
+        call()
+
+
+NAME_FUNCTIONS = [
+    phare.region, phare.actor, phare.indicator, phare.theme, phare.segment, phare.study,
+    phare.programme, phare.studies, lambda n: phare.observatory().programme(n),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("lookup", NAME_FUNCTIONS, ids=lambda f: getattr(f, "__name__", "x"))
+@HOSTILE
+@given(name=anything)
+def test_a_name_lookup_raises_only_phare_errors(lookup: Callable[[Any], Any], name: Any) -> None:
+    survive(lambda: lookup(name))
+
+
+FILTERS = ("region", "actor", "indicator", "theme", "segment", "study", "min_confidence")
+selections = st.dictionaries(st.sampled_from((*FILTERS, "programme")), anything, max_size=4)
+
+
+@HOSTILE
+@given(selection=selections)
+def test_figures_raises_only_phare_errors(selection: dict[str, Any]) -> None:
+    survive(lambda: phare.figures(**selection))
+
+
+@settings(HOSTILE, max_examples=30)
+@given(selection=selections)
+def test_to_frame_raises_only_phare_errors(selection: dict[str, Any]) -> None:
+    survive(lambda: phare.to_frame(**selection))
+
+
+REGION_METHODS = ("figure", "share", "value", "series", "compare")
+real_region = st.sampled_from(("france", "nouvelle-aquitaine", "occitanie", "la-reunion"))
+
+
+@pytest.mark.parametrize("method", REGION_METHODS)
+@HOSTILE
+@given(
+    where=real_region,
+    actor=st.one_of(st.sampled_from(("companies", "associations", "citizens")), anything),
+    indicator=st.one_of(st.sampled_from(("partnering", "fragility-score")), anything),
+    options=st.dictionaries(st.sampled_from(("theme", "segment", "study")), anything, max_size=3),
+)
+def test_region_methods_raise_only_phare_errors(
+    method: str, where: str, actor: Any, indicator: Any, options: dict[str, Any]
+) -> None:
+    if method == "series":
+        options.pop("study", None)
+    bound = getattr(phare.region(where), method)
+    survive(lambda: bound(actor, indicator, **options))
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    """Streams that encode as the interpreter's own do, in a folder the test may litter.
+
+    stdout is strict UTF-8 and stderr escapes what it cannot encode (Python's defaults), so
+    echoing a lone surrogate to stdout would fail here as it fails in a real shell.
+    """
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
+    stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="backslashreplace")
+    monkeypatch.setattr(sys, "stderr", stderr)
+
+
+COMMAND_WORDS = ("get", "show", "regions", "export", "--theme", "--format", "--help", "-h")
+
+
+@pytest.mark.usefixtures("terminal")
+@settings(HOSTILE, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(argv=st.lists(st.one_of(st.sampled_from(COMMAND_WORDS), text), max_size=6))
+def test_the_command_line_answers_with_a_status(argv: list[str]) -> None:
+    assume("--output" not in argv)
+    assert main(argv) in (0, 2)
+
+
+def is_argv(value: object) -> bool:
+    return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
+
+
+@HOSTILE
+@given(
+    argv=st.one_of(others, st.lists(others, min_size=1, max_size=3)).filter(
+        lambda a: not is_argv(a)
+    )
+)
+def test_the_command_line_rejects_what_is_not_a_list_of_text(argv: Any) -> None:
+    assume(argv is not None)
+    with pytest.raises(TypeError):
+        main(argv)
+
+
+# --- very long names --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def normalised_lengths(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The length of every string unicodedata.normalize sees while the test runs."""
+    seen: list[int] = []
+    real = unicodedata.normalize
+
+    def spy(form: Any, text: str) -> str:
+        seen.append(len(text))
+        return real(form, text)
+
+    monkeypatch.setattr(_names.unicodedata, "normalize", spy)
+    return seen
+
+
+TEN_MB = "nouvelle-aquitaine" * (10_000_000 // 18)
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        (lambda: phare.region(TEN_MB), phare.UnknownRegionError),
+        (lambda: phare.actor(TEN_MB), phare.UnknownActorError),
+        (lambda: phare.figures(indicator=TEN_MB), phare.UnknownIndicatorError),
+        (lambda: phare.national().share(TEN_MB, "partnering"), phare.UnknownActorError),
+        (lambda: phare.national().share("companies", "partnering", study=TEN_MB), LookupError),
+    ],
+)
+def test_a_ten_megabyte_name_is_rejected_without_reading_it(
+    call: Callable[[], Any], error: type[Exception], normalised_lengths: list[int]
+) -> None:
+    with pytest.raises(error) as raised:
+        call()
+    assert max(normalised_lengths, default=0) <= _names.MAX_NAME_LENGTH
+    assert len(str(raised.value)) < 500  # the message quotes a short prefix only
+
+
+def test_the_command_line_rejects_a_ten_megabyte_name(
+    capsys: pytest.CaptureFixture[str], normalised_lengths: list[int]
+) -> None:
+    assert main(["show", TEN_MB]) == 2
+    assert "unknown region 'nouvelle-aquitainenouvelle" in capsys.readouterr().err
+    assert max(normalised_lengths, default=0) <= _names.MAX_NAME_LENGTH
+
+
+def test_a_name_just_under_the_cap_still_resolves() -> None:
+    padded = "nouvelle-aquitaine" + " " * (_names.MAX_NAME_LENGTH - 18)
+    assert phare.region(padded).slug == "nouvelle-aquitaine"
+    with pytest.raises(phare.UnknownRegionError):
+        phare.region(padded + " ")

@@ -1,0 +1,131 @@
+"""Nothing a caller receives can change what the next caller sees.
+
+Records are frozen and hashable, collections come back as tuples, every DataFrame is a fresh
+copy, and no public module holds a mutable container a caller could edit.
+"""
+
+from __future__ import annotations
+
+import importlib
+import types
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+import pytest
+
+import phare
+from phare import model
+
+
+def every_record() -> Iterator[Any]:
+    """Every record reachable from the public functions, once each."""
+    seen: set[int] = set()
+    todo: list[Any] = [
+        phare.observatory(), *phare.regions(), phare.national(), *phare.actors(),
+        *phare.indicators(), *phare.themes(), *phare.segments(), *phare.studies(),
+        *phare.figures(), phare.region("nouvelle-aquitaine").compare("companies", "partnering"),
+    ]  # fmt: skip
+    while todo:
+        record = todo.pop()
+        if id(record) in seen:
+            continue
+        seen.add(id(record))
+        yield record
+        for field in attrs.fields(type(record)):
+            value = getattr(record, field.name)
+            items = value if isinstance(value, tuple) else (value,)
+            todo.extend(item for item in items if attrs.has(type(item)))
+
+
+RECORDS = list(every_record())
+
+
+def test_every_kind_of_record_is_reached() -> None:
+    kinds = {type(r).__name__ for r in RECORDS}
+    public = {name for name in phare.__all__ if attrs.has(getattr(phare, name, None) or object)}
+    assert kinds == public
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=lambda r: f"{type(r).__name__}")
+def test_a_record_is_frozen_hashable_and_holds_no_mutable_container(record: Any) -> None:
+    assert hash(record) == hash(record)
+    assert {record: 1}[record] == 1
+    assert not hasattr(record, "__dict__")  # slotted: no attribute can be added
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        assert not isinstance(value, (list, dict, set, bytearray)), field.name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(record, field.name, value)
+    with pytest.raises((attrs.exceptions.FrozenInstanceError, AttributeError)):
+        record.extra = 1
+
+
+def test_changing_a_figure_is_refused_and_changes_nothing() -> None:
+    naq = phare.region("nouvelle-aquitaine")
+    figure = naq.figure("companies", "partnering")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        figure.value = 99.0  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        figure.region.name = "Aquitaine"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        figure.study.actors[0] = "mayors"  # type: ignore[index]
+    assert naq.share("companies", "partnering") == 0.45
+    assert phare.region("FR-NAQ").name == "Nouvelle-Aquitaine"
+
+
+COLLECTIONS: list[Callable[[], Any]] = [
+    phare.regions, phare.actors, phare.indicators, phare.themes, phare.segments, phare.studies,
+    phare.programmes, phare.figures, lambda: phare.studies("PHARE"),
+    lambda: phare.figures(region="occitanie"), lambda: phare.national().figures(),
+    lambda: phare.national().series("companies", "partnering"),
+    lambda: phare.programme("ARPEA").studies(),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("call", COLLECTIONS)
+def test_collections_come_back_as_tuples(call: Callable[[], Any]) -> None:
+    found = call()
+    assert isinstance(found, tuple)
+    assert found
+
+
+def test_every_dataframe_is_a_fresh_copy() -> None:
+    first = phare.to_frame(region="nouvelle-aquitaine")
+    first.loc[:, "value"] = -1.0
+    first["region"] = first["region"].cat.rename_categories(lambda _: "elsewhere")
+    del first["note"]
+    again = phare.to_frame(region="nouvelle-aquitaine")
+    assert again is not first
+    assert (again["value"] >= 0).all()
+    assert set(again["region"]) == {"nouvelle-aquitaine"}
+    assert "note" in again.columns
+    frame = phare.region("occitanie").to_frame()
+    frame.iloc[0, frame.columns.get_loc("value")] = 0.0
+    assert phare.region("occitanie").to_frame()["value"].tolist() == [82.0, 49.0]
+    assert phare.region("occitanie").value("citizens", "alliances-innovation") == 82.0
+
+
+PUBLIC_MODULES = ("phare", "phare.model", "phare.errors", "phare.frame", "phare.cli")
+
+
+@pytest.mark.parametrize("name", PUBLIC_MODULES)
+def test_no_public_module_holds_mutable_state(name: str) -> None:
+    module = importlib.import_module(name)
+    for attribute, value in vars(module).items():
+        if attribute.startswith("_") or attribute == "__all__":
+            continue
+        assert not isinstance(value, (list, dict, set, bytearray)), f"{name}.{attribute}"
+
+
+def test_the_unit_suffixes_cannot_be_edited() -> None:
+    assert isinstance(model.UNIT_SUFFIX, types.MappingProxyType)
+    with pytest.raises(TypeError):
+        model.UNIT_SUFFIX["percent"] = "%"  # type: ignore[index]
+
+
+def test_no_index_is_reachable_from_a_record() -> None:
+    reachable = {type(getattr(r, f.name)) for r in RECORDS for f in attrs.fields(type(r))}
+    assert dict not in reachable
+    assert list not in reachable
+    assert not any(hasattr(phare, name) for name in ("region_index", "_store_instance"))
