@@ -21,9 +21,7 @@ import re
 import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from importlib import resources
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from phare._names import normalise
 from phare.errors import DataError
@@ -43,16 +41,17 @@ from phare.model import (
     Theme,
 )
 
-if sys.version_info >= (3, 11):
-    from importlib.resources.abc import Traversable
-else:  # pragma: no cover - exercised on Python 3.10 only
-    from importlib.abc import Traversable
+if TYPE_CHECKING:
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        from importlib.abc import Traversable
 
 T = TypeVar("T")
 Row = dict[str, str]
 CellKey = tuple[str, str, str]
 #: Where tables can be read from: a folder path, or any importlib-resources traversable.
-DataSource = Traversable | str | os.PathLike[str]
+DataSource: TypeAlias = "Traversable | str | os.PathLike[str]"
 
 #: The folder, inside the package, that holds the data files.
 DATA_FOLDER = "data"
@@ -220,6 +219,11 @@ def get() -> Store:
 class DataFolder:
     """Where the tables are read from: the package's own data, or any folder given.
 
+    A folder on disk, the package's own in any ordinary install, is read with plain file calls;
+    importlib-resources serves only a package that is not on disk (inside a zip archive, say),
+    and is imported only then: its imports (pathlib, zipfile, tempfile...) would cost about
+    2 MiB, a third of what phare may add to a process (see docs/performance.md).
+
     >>> DataFolder().text("regions.csv").splitlines()[0]
     'slug,name,insee_code,iso_3166_2,nuts,kind'
     """
@@ -227,17 +231,23 @@ class DataFolder:
     __slots__ = ("root",)
 
     def __init__(self, source: DataSource | None = None) -> None:
+        self.root: Traversable | str
         if source is None:
-            self.root: Traversable = resources.files("phare") / DATA_FOLDER
+            bundled = os.path.join(os.path.dirname(__file__), DATA_FOLDER)
+            self.root = bundled if os.path.isdir(bundled) else _packaged_data()
         elif isinstance(source, (str, os.PathLike)):
-            self.root = Path(source)
+            self.root = os.fspath(source)
         else:
             self.root = source
 
     def text(self, name: str) -> str:
         """The text of one file, or a :class:`DataError` naming it."""
         try:
-            raw = (self.root / name).read_bytes()
+            if isinstance(self.root, str):
+                with open(os.path.join(self.root, name), "rb") as file:
+                    raw = file.read()
+            else:
+                raw = (self.root / name).read_bytes()
         except FileNotFoundError as exc:
             raise DataError(f"{name}: data file is missing") from exc
         except OSError as exc:
@@ -272,6 +282,13 @@ class DataFolder:
     def cells(self, name: str) -> list[_Cell]:
         """The rows of one table, each wrapped to parse its fields with precise errors."""
         return [_Cell(name, number, row) for number, row in enumerate(self.table(name), start=2)]
+
+
+def _packaged_data() -> Traversable:
+    """The data folder of a package that is not a folder on disk, through importlib-resources."""
+    from importlib import resources
+
+    return resources.files("phare") / DATA_FOLDER
 
 
 def _check_header(name: str, header: Sequence[str], columns: Sequence[str]) -> None:
