@@ -42,6 +42,8 @@ html_title = f"phare {release}"
 html_theme_options = {
     "description": "The figures of the Observatoire national des partenariats, typed and sourced.",
     "fixed_sidebar": True,
+    "page_width": "1200px",
+    "sidebar_width": "240px",
 }
 html_copy_source = False
 html_show_sourcelink = False
