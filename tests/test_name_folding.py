@@ -1,0 +1,39 @@
+"""normalise() folds the accents of Latin-1 from a written-out table: it must agree with NFKD."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from phare._names import ACCENTED, UNACCENTED, normalise
+
+
+def _by_unicodedata(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return stripped.casefold().translate(str.maketrans("", "", " \t\n\r-_'’‘`´.,/()"))
+
+
+def test_the_table_pairs_each_accented_letter_with_what_nfkd_leaves_of_it() -> None:
+    assert len(ACCENTED) == len(UNACCENTED) == len(set(ACCENTED)) == 53
+    for accented, plain in zip(ACCENTED, UNACCENTED, strict=True):
+        decomposed = unicodedata.normalize("NFKD", accented)
+        assert "".join(c for c in decomposed if not unicodedata.combining(c)) == plain
+    latin_1 = [chr(point) for point in range(0xC0, 0x100)]
+    assert [c for c in latin_1 if unicodedata.decomposition(c)] == list(ACCENTED)
+
+
+@pytest.mark.parametrize(
+    "first", [0x00, 0x100, 0x300, 0x2000, 0x3000, 0xFB00, 0xFF00], ids=lambda n: f"U+{n:04X}"
+)
+def test_normalise_agrees_with_nfkd_on_every_character_of_a_block(first: int) -> None:
+    for point in range(first, first + 0x100):
+        text = f"É{chr(point)}-é’x"
+        assert normalise(text) == _by_unicodedata(text), hex(point)
+
+
+def test_names_of_the_data_fold_as_before() -> None:
+    assert normalise("Provence-Alpes-Côte d’Azur") == "provencealpescotedazur"
+    assert normalise("ÎLE-DE-FRANCE") == normalise("Île de France") == "iledefrance"
+    assert normalise("ＦＲ－ＮＡＱ") == "frnaq"  # fullwidth forms still go through NFKD
