@@ -214,7 +214,7 @@ def normalised_lengths(monkeypatch: pytest.MonkeyPatch) -> list[int]:
         seen.append(len(text))
         return real(form, text)
 
-    monkeypatch.setattr(_names.unicodedata, "normalize", spy)
+    monkeypatch.setattr(unicodedata, "normalize", spy)
     return seen
 
 
