@@ -205,7 +205,7 @@ def us(seconds: float) -> str:
 
 
 def mib(size: float) -> str:
-    return f"{size / 2**20:.1f} MiB"
+    return f"{size / 2**20:.2f} MiB"
 
 
 def versus(
@@ -325,6 +325,14 @@ def machine() -> str:
     )
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages, or a word saying they are unknown here."""
+    try:
+        return " ".join(f"{load:.2f}" for load in os.getloadavg())
+    except (AttributeError, OSError):
+        return "unknown"
+
+
 def answers(namespace: dict[str, Any]) -> list[str]:
     """What each compared call returns, so the table compares like with like."""
     phare, pycountry = namespace["phare"], namespace["pycountry"]
@@ -369,6 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"# {command} — {settings.rounds} interleaved rounds, {time.strftime('%Y-%m-%d %H:%M %Z')}"
     )
     print(f"# machine: {machine()}")
+    print(f"# load average at start: {load_average()}")
     modules = modules_added_by_import_phare()
     times, peaks = measure_processes(settings)
     namespace: dict[str, Any] = {
@@ -393,6 +402,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     for line in answers(namespace):
         print(f"- {line}")
+    print(
+        f"\n# load average at end: {load_average()} (other work on the machine slows every figure)"
+    )
     missed = [row.what for row in rows if not row.met]
     if args.quick:
         print("\nquick run: too few repetitions to judge the targets; run without --quick.")
