@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -334,3 +335,24 @@ def test_names_and_links_between_tables_are_checked(
 
 def test_data_error_is_a_phare_error() -> None:
     assert issubclass(DataError, PhareError)
+
+
+def test_a_zipped_copy_is_read_through_its_traversable(tmp_path: Path) -> None:
+    folder = copy_data(tmp_path)
+    archive = tmp_path / "data.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in folder.iterdir():
+            zipped.write(path, f"data/{path.name}")
+    with zipfile.ZipFile(archive) as zipped:
+        store = _store.Store(source=zipfile.Path(zipped, "data/"))
+        assert len(store.figures) == 98
+        with pytest.raises(DataError, match=r"^nothing\.csv: data file is missing"):
+            _store.DataFolder(zipfile.Path(zipped, "data/")).text("nothing.csv")
+
+
+def test_a_segment_of_an_actor_missing_from_actors_csv_is_refused(tmp_path: Path) -> None:
+    folder = copy_data(tmp_path)
+    header, rows = read_table(folder, "actors.csv")
+    write_table(folder, "actors.csv", header, [r for r in rows if r["id"] != "companies"])
+    with pytest.raises(DataError, match=r"^segments\.csv, row 5, field 'actor': 'companies'"):
+        load(folder)
