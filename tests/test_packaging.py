@@ -1,0 +1,88 @@
+"""The built distributions carry everything: a wheel installed in a fresh virtualenv answers.
+
+``python -m build`` makes the sdist, then the wheel from the sdist (so the sdist is proven to
+hold what the wheel needs). The wheel must list every data file and ``py.typed``; installed
+with ``--no-deps`` (plus attrs, its one import-time dependency) into a new virtualenv, it must
+answer queries from a folder outside the source tree. pandas is not installed there, which
+also proves that the queries below never need it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tarfile
+import zipfile
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "phare" / "data"
+
+QUERIES = """
+import importlib.resources, pathlib, sys
+import phare
+assert "pandas" not in sys.modules
+here = pathlib.Path(phare.__file__).resolve()
+assert "site-packages" in here.parts, here
+naq = phare.region("Nouvelle Aquitaine")
+print(naq.share("entreprises", "partnering"), phare.national().share("companies", "partnering"))
+print(len(phare.figures()), len(phare.regions()), len(phare.studies()))
+print(phare.observatory().founded, naq.figure("companies", "partnering").source.document)
+data = importlib.resources.files("phare") / "data"
+print(sorted(p.name for p in data.iterdir()))
+print((importlib.resources.files("phare") / "py.typed").is_file())
+"""
+
+
+def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    run(sys.executable, "-m", "build", "--no-isolation", "--outdir", out, ROOT, cwd=out)
+    return out
+
+
+def test_the_wheel_holds_every_data_file_and_py_typed(dist: Path) -> None:
+    (wheel,) = dist.glob("phare-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    expected = {f"phare/data/{p.name}" for p in DATA.iterdir() if p.is_file()}
+    assert expected <= names, expected - names
+    assert {"phare/py.typed", "phare/__init__.py", "phare/_store.py"} <= names
+    assert "phare/data/datapackage.json" in names
+    assert not any(name.startswith("tests/") for name in names)
+
+
+def test_the_sdist_holds_the_sources_data_and_tests(dist: Path) -> None:
+    (sdist,) = dist.glob("phare-*.tar.gz")
+    with tarfile.open(sdist) as tar:
+        names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
+    expected = {f"src/phare/data/{p.name}" for p in DATA.iterdir() if p.is_file()}
+    assert expected <= names, expected - names
+    assert {"pyproject.toml", "src/phare/py.typed", "tests/fixtures/verified_figures.csv"} <= names
+
+
+def test_the_installed_wheel_answers_outside_the_source_tree(dist: Path, tmp_path: Path) -> None:
+    (wheel,) = dist.glob("phare-*.whl")
+    venv = tmp_path / "venv"
+    run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
+    python = venv / "bin" / "python"
+    pip = (sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps")
+    run(*pip, wheel, f"attrs=={version('attrs')}", cwd=tmp_path)
+    away = tmp_path / "elsewhere"
+    away.mkdir()
+    lines = run(python, "-I", "-c", QUERIES, cwd=away).stdout.splitlines()
+    assert lines[:3] == ["0.45 0.37", "98 18 14", "2008 press-release-phare-nouvelle-aquitaine"]
+    assert lines[3] == str(sorted(p.name for p in DATA.iterdir() if p.is_file()))
+    assert lines[4] == "True"
+    command = run(venv / "bin" / "phare", "get", "75", "companies", "partnering", cwd=away)
+    assert command.stdout == "0.45\n"
