@@ -257,3 +257,19 @@ def test_installed_console_script() -> None:
     assert bad.returncode == 2
     assert "former region" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    # `phare regions | head -1`: the pipe closes before phare has written; no traceback.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "phare", "regions"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 0
+    assert stderr == ""

@@ -7,6 +7,7 @@ message, with its suggestion, on stderr and exits with status 2; no traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -188,6 +189,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PhareError as err:
         print(f"phare: error: {err}", file=sys.stderr)
         return USAGE_ERROR
-    if output:
-        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    try:
+        if output:
+            sys.stdout.write(output if output.endswith("\n") else output + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (phare regions | head): not an error
+        _silence_stdout()
     return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the interpreter's final flush fails no more."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
