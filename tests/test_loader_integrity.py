@@ -91,8 +91,8 @@ def test_every_schema_rule_is_checked_at_load_time(
     with pytest.raises(DataError) as raised:
         load(folder)
     message = str(raised.value)
-    assert message.startswith(f"{name}, row {row}, field"), message
-    assert field in message
+    named = f"field(s) {field}:" if message.startswith(f"{name}, row {row}, field(s)") else ""
+    assert message.startswith(f"{name}, row {row}, {named or f'field {field!r}:'}"), message
 
 
 def test_the_schema_cases_cover_every_kind_of_constraint() -> None:
@@ -164,9 +164,14 @@ def test_a_bad_figure_names_file_row_and_field(
 
 
 def test_the_bundled_copy_loads_like_the_package(tmp_path: Path) -> None:
-    store = load(copy_data(tmp_path))
-    assert len(store.figures) == len(_store.get().figures) == 98
-    assert [f.id for f in store.figures] == [f.id for f in _store.get().figures]
+    store, bundled = load(copy_data(tmp_path)), _store.get()
+    assert len(store.figures) == len(bundled.figures) == 98
+    assert store.figures == bundled.figures
+    assert store.by_cell == bundled.by_cell
+    assert store.by_region == bundled.by_region
+    with_figures = ["bourgogne-franche-comte", "france", "nouvelle-aquitaine", "occitanie"]
+    assert sorted(store.by_region) == [*with_figures, "pays-de-la-loire"]
+    assert store.region_index == bundled.region_index
 
 
 def test_a_data_folder_can_be_given_as_text(tmp_path: Path) -> None:
@@ -286,7 +291,7 @@ def observatory(tmp_path: Path, change: Any) -> Path:
         ),
         (lambda d: d.update(founded_sources=["x"]), "field 'founded_sources': 'x' is not an id"),
         (lambda d: d["le_rameau"].pop("source"), "field 'le_rameau.source': is missing"),
-        (lambda d: d.update(le_rameau=[]), "field 'le_rameau.': expected an object"),
+        (lambda d: d.update(le_rameau=[]), "field 'le_rameau': expected an object"),
         (lambda d: d.update(programmes=[]), "field 'programmes': expected a non-empty list"),
         (lambda d: d["programmes"][1].update(id="PHAROS"), "'programmes[1].id': 'PHAROS' is not"),
         (lambda d: d["programmes"][1].update(id="ARPEA"), "'programmes[1].id': 'ARPEA' is given"),

@@ -711,7 +711,9 @@ class _Json:
 
     def __init__(self, data: object, path: str = "") -> None:
         if not isinstance(data, dict):
-            raise DataError(f"{self.NAME}, field {path or '(top)'!r}: expected an object")
+            raise DataError(
+                f"{self.NAME}, field {path.rstrip('.') or '(top)'!r}: expected an object"
+            )
         self.data: dict[str, Any] = data
         self.path = path
 
