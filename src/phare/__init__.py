@@ -37,62 +37,26 @@ if TYPE_CHECKING:
     from phare import plot as plot
     from phare._analysis import (
         coverage as coverage,
-    )
-    from phare._analysis import (
         rank as rank,
     )
     from phare._query import (
         actor as actor,
-    )
-    from phare._query import (
         actors as actors,
-    )
-    from phare._query import (
         figures as figures,
-    )
-    from phare._query import (
         indicator as indicator,
-    )
-    from phare._query import (
         indicators as indicators,
-    )
-    from phare._query import (
         national as national,
-    )
-    from phare._query import (
         observatory as observatory,
-    )
-    from phare._query import (
         programme as programme,
-    )
-    from phare._query import (
         programmes as programmes,
-    )
-    from phare._query import (
         region as region,
-    )
-    from phare._query import (
         regions as regions,
-    )
-    from phare._query import (
         segment as segment,
-    )
-    from phare._query import (
         segments as segments,
-    )
-    from phare._query import (
         studies as studies,
-    )
-    from phare._query import (
         study as study,
-    )
-    from phare._query import (
         theme as theme,
-    )
-    from phare._query import (
         themes as themes,
-    )
-    from phare._query import (
         to_frame as to_frame,
     )
     from phare.citation import (
@@ -100,47 +64,19 @@ if TYPE_CHECKING:
     )
     from phare.model import (
         Actor as Actor,
-    )
-    from phare.model import (
         Comparison as Comparison,
-    )
-    from phare.model import (
         Dispute as Dispute,
-    )
-    from phare.model import (
         Figure as Figure,
-    )
-    from phare.model import (
         Figures as Figures,
-    )
-    from phare.model import (
         FormerRegion as FormerRegion,
-    )
-    from phare.model import (
         Indicator as Indicator,
-    )
-    from phare.model import (
         Observatory as Observatory,
-    )
-    from phare.model import (
         Organisation as Organisation,
-    )
-    from phare.model import (
         Programme as Programme,
-    )
-    from phare.model import (
         Region as Region,
-    )
-    from phare.model import (
         Segment as Segment,
-    )
-    from phare.model import (
         Source as Source,
-    )
-    from phare.model import (
         Study as Study,
-    )
-    from phare.model import (
         Theme as Theme,
     )
 
