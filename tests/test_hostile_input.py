@@ -253,3 +253,27 @@ def test_a_name_just_under_the_cap_still_resolves() -> None:
     assert phare.region(padded).slug == "nouvelle-aquitaine"
     with pytest.raises(phare.UnknownRegionError):
         phare.region(padded + " ")
+
+
+# --- what the messages quote ----------------------------------------------------------------------
+
+
+def test_a_long_name_is_quoted_up_to_sixty_characters() -> None:
+    sixty = "x" * 60
+    assert str(phare.UnknownNameError("region", sixty, [])) == f"unknown region '{sixty}'"
+    assert str(phare.UnknownNameError("region", sixty + "y", [])) == f"unknown region '{sixty}…'"
+
+
+def test_several_suggestions_read_as_alternatives() -> None:
+    err = phare.UnknownNameError("region", "x", ["a", "b"])
+    assert str(err) == "unknown region 'x'; did you mean 'a' or 'b'?"
+    assert (err.kind, err.name, err.suggestions, err.hint) == ("region", "x", ("a", "b"), "")
+
+
+def test_a_former_region_error_keeps_what_was_asked() -> None:
+    with pytest.raises(phare.FormerRegionError) as raised:
+        phare.region("LIMOUSIN")
+    assert (raised.value.kind, raised.value.name, raised.value.suggestions) == (
+        "region", "LIMOUSIN", ()
+    )  # fmt: skip
+    assert raised.value.merged_into == "nouvelle-aquitaine"

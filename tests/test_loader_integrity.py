@@ -31,6 +31,15 @@ def load(folder: Path) -> _store.Store:
     return _store.Store(source=folder)
 
 
+def error_after(tmp_path: Path, name: str, row: int, field: str, value: str) -> str:
+    """The DataError message for a copy of the data with one cell changed."""
+    folder = copy_data(tmp_path)
+    set_cell(folder, name, row, field, value)
+    with pytest.raises(DataError) as raised:
+        load(folder)
+    return str(raised.value)
+
+
 def case(
     name: str, row: int, field: str, value: str, why: str
 ) -> Any:  # a pytest.param, named after the broken constraint
@@ -86,11 +95,7 @@ def schema_cases() -> Iterator[Any]:
 def test_every_schema_rule_is_checked_at_load_time(
     tmp_path: Path, name: str, row: int, field: str, value: str
 ) -> None:
-    folder = copy_data(tmp_path)
-    set_cell(folder, name, row, field, value)
-    with pytest.raises(DataError) as raised:
-        load(folder)
-    message = str(raised.value)
+    message = error_after(tmp_path, name, row, field, value)
     named = f"field(s) {field}:" if message.startswith(f"{name}, row {row}, field(s)") else ""
     assert message.startswith(f"{name}, row {row}, {named or f'field {field!r}:'}"), message
 
@@ -166,12 +171,10 @@ def test_a_bad_figure_names_file_row_and_field(
 def test_the_bundled_copy_loads_like_the_package(tmp_path: Path) -> None:
     store, bundled = load(copy_data(tmp_path)), _store.get()
     assert len(store.figures) == len(bundled.figures) == 98
-    assert store.figures == bundled.figures
-    assert store.by_cell == bundled.by_cell
-    assert store.by_region == bundled.by_region
+    for name in _store.Store.__slots__:  # records, indices and groups alike
+        assert getattr(store, name) == getattr(bundled, name), name
     with_figures = ["bourgogne-franche-comte", "france", "nouvelle-aquitaine", "occitanie"]
     assert sorted(store.by_region) == [*with_figures, "pays-de-la-loire"]
-    assert store.region_index == bundled.region_index
 
 
 def test_a_data_folder_can_be_given_as_text(tmp_path: Path) -> None:
@@ -331,11 +334,7 @@ def test_a_broken_observatory_names_the_field(tmp_path: Path, change: Any, probl
 def test_names_and_links_between_tables_are_checked(
     tmp_path: Path, name: str, row: int, field: str, value: str, problem: str
 ) -> None:
-    folder = copy_data(tmp_path)
-    set_cell(folder, name, row, field, value)
-    with pytest.raises(DataError) as raised:
-        load(folder)
-    assert problem in str(raised.value)
+    assert problem in error_after(tmp_path, name, row, field, value)
 
 
 def test_data_error_is_a_phare_error() -> None:
@@ -361,3 +360,145 @@ def test_a_segment_of_an_actor_missing_from_actors_csv_is_refused(tmp_path: Path
     write_table(folder, "actors.csv", header, [r for r in rows if r["id"] != "companies"])
     with pytest.raises(DataError, match=r"^segments\.csv, row 5, field 'actor': 'companies'"):
         load(folder)
+
+
+# --- exact messages and exact bounds ------------------------------------------------------------
+
+
+def first_row(name: str, **wanted: str) -> int:
+    """The row number (header = 1) of the first row of *name* with the *wanted* cells."""
+    _, rows = read_table(DATA, name)
+    return next(n for n, r in enumerate(rows, start=2) if all(r[k] == v for k, v in wanted.items()))
+
+
+PERCENT = first_row("figures.csv", id="naq-companies-partnering")
+SCORE = first_row("figures.csv", unit="score-10")
+COUNT = first_row("figures.csv", unit="count")
+POINTS = first_row("figures.csv", unit="points")
+SAMPLED = first_row("studies.csv", sample_size="2000")
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "field", "value", "message"),
+    [
+        ("figures.csv", PERCENT, "value", "abc", "'abc' is not a number"),
+        ("figures.csv", PERCENT, "value", "inf", "'inf' is not a finite number"),
+        ("figures.csv", PERCENT, "value", "-inf", "'-inf' is not a finite number"),
+        ("figures.csv", PERCENT, "value", "100.5", "100.5 is out of range for percent (0 to 100)"),
+        ("figures.csv", PERCENT, "reference_year", "2101", "2101 is out of range: it must be "
+         "between 2000 and 2100"),
+        ("figures.csv", PERCENT, "confidence", "D", "'D' is not one of A, B, C"),
+        ("figures.csv", PERCENT, "actor", "", "is empty, but the field is required"),
+        ("figures.csv", PERCENT, "unit", "count", "'count' is not the unit of 'partnering' "
+         "(percent)"),
+        ("studies.csv", SAMPLED, "sample_size", "-1", "-1 is out of range: it must be at least 0"),
+        ("studies.csv", 2, "actors", "citizens;robots", "'robots' is not one of citizens, "
+         "companies, associations, mayors"),
+        ("sources.csv", 2, "id", "ftp://x", "'ftp://x' does not match the pattern "
+         "(https?://[^\\s]+|seed:[a-z0-9]+(-[a-z0-9]+)*)"),
+        ("former_regions.csv", 2, "merged_into", "la-lune", "'la-lune' refers to nothing known"),
+    ],
+)  # fmt: skip
+def test_the_message_says_exactly_what_is_wrong(
+    tmp_path: Path, name: str, row: int, field: str, value: str, message: str
+) -> None:
+    assert error_after(tmp_path, name, row, field, value) == (
+        f"{name}, row {row}, field {field!r}: {message}"
+    )
+
+
+def test_a_repeated_key_names_every_key_field(tmp_path: Path) -> None:
+    folder = copy_data(tmp_path)
+    header, rows = read_table(folder, "figures.csv")
+    rows.append({**rows[0], "id": "another-id"})
+    write_table(folder, "figures.csv", header, rows)
+    key = tuple(rows[0][f] for f in _store.PRIMARY_KEYS["figures.csv"])
+    with pytest.raises(DataError) as raised:
+        load(folder)
+    assert str(raised.value) == (
+        f"figures.csv, row {len(rows) + 1}, field(s) region, actor, segment, indicator, theme, "
+        f"study: {key!r} repeats row 2"
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "message"),
+    [
+        ("slug,iso_3166_2,nuts,insee_code", "regions.csv: missing column(s) name, kind"),
+        ("slug,name,insee_code,iso_3166_2,nuts,kind,a,b", "regions.csv: unexpected column(s) a, b"),
+    ],
+)
+def test_the_header_message_lists_every_column(tmp_path: Path, header: str, message: str) -> None:
+    folder = copy_data(tmp_path)
+    (folder / "regions.csv").write_text(header + "\n" + "x\n", encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load(folder)
+    assert str(raised.value) == message
+
+
+def test_a_folder_in_place_of_a_file_says_why_it_cannot_be_read(tmp_path: Path) -> None:
+    folder = broken(tmp_path, "themes.csv", None)
+    (folder / "themes.csv").mkdir()
+    with pytest.raises(DataError) as raised:
+        load(folder)
+    assert str(raised.value) == "themes.csv: cannot be read (Is a directory)"
+
+
+@pytest.mark.parametrize(
+    ("row", "value"),
+    [(PERCENT, "0"), (PERCENT, "100"), (SCORE, "0"), (SCORE, "10"), (COUNT, "0"),
+     (POINTS, "-100"), (POINTS, "100")],
+)  # fmt: skip
+def test_a_value_on_the_bound_of_its_unit_is_accepted(tmp_path: Path, row: int, value: str) -> None:
+    folder = copy_data(tmp_path)
+    set_cell(folder, "figures.csv", row, "value", value)
+    assert load(folder).figures[row - 2].value == float(value)
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "field", "value"),
+    [
+        ("figures.csv", PERCENT, "reference_year", "2000"),
+        ("figures.csv", PERCENT, "reference_year", "2100"),
+        ("studies.csv", SAMPLED, "sample_size", "0"),
+        ("studies.csv", first_row("studies.csv", regional_report_number="1"),
+         "regional_report_number", "1"),
+    ],
+)  # fmt: skip
+def test_a_whole_number_on_its_bound_is_accepted(
+    tmp_path: Path, name: str, row: int, field: str, value: str
+) -> None:
+    folder = copy_data(tmp_path)
+    set_cell(folder, name, row, field, value)
+    store = load(folder)
+    loaded = store.figures if name == "figures.csv" else store.studies
+    assert getattr(loaded[row - 2], field) == int(value)
+
+
+@pytest.mark.parametrize(
+    ("change", "check"),
+    [
+        (lambda d: d.update(founded=2100), lambda o: o.founded == 2100),
+        (lambda d: d.update(founded=1900), lambda o: o.founded == 1900),
+        (lambda d: d["programmes"][0].update(strands=1), lambda o: o.programmes[0].strands == 1),
+        (lambda d: d["programmes"][2].update(end_year=2100), lambda o: o.programmes[2].end_year),
+    ],
+)
+def test_a_year_or_a_count_on_its_bound_is_accepted_in_json(
+    tmp_path: Path, change: Any, check: Any
+) -> None:
+    assert check(load(observatory(tmp_path, change)).observatory)
+
+
+def test_a_year_past_the_bound_is_refused_in_a_nullable_field(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as raised:
+        load(observatory(tmp_path, lambda d: d["programmes"][2].update(end_year=2101)))
+    assert str(raised.value) == (
+        "observatory.json, field 'programmes[2].end_year': 2101 is out of range"
+    )
+
+
+def test_a_line_break_inside_a_quoted_cell_is_kept_as_written(tmp_path: Path) -> None:
+    folder = copy_data(tmp_path)
+    set_cell(folder, "figures.csv", PERCENT, "note", "first line\r\nsecond line")
+    assert load(folder).figures[PERCENT - 2].note == "first line\r\nsecond line"

@@ -17,7 +17,7 @@ from hypothesis import given, settings, strategies as st
 import phare
 from datacopy import copy_data, set_cell
 from phare import _store
-from phare._names import normalise
+from phare._names import closest, normalise
 
 NAMES = settings(max_examples=60, deadline=None)
 
@@ -144,3 +144,21 @@ def test_the_loader_refuses_two_records_on_one_name(
     set_cell(folder, name, row, field, value)
     with pytest.raises(phare.DataError, match="is given to two records"):
         _store.Store(source=folder)
+
+
+# --- suggestions ----------------------------------------------------------------------------------
+
+
+def test_no_more_than_three_suggestions_are_made() -> None:
+    choices = {f"bretagne{n}": f"region-{n}" for n in range(5)}
+    assert len(closest("bretagne", choices)) == 3
+
+
+def test_a_suggestion_exactly_on_the_cutoff_is_made() -> None:
+    # "abc" against "abcdefg" scores 2 * 3 / 10 = 0.6, the cutoff itself
+    assert closest("abc", {"abcdefg": "abcdefg"}) == ["abcdefg"]
+
+
+def test_a_record_known_by_many_names_leaves_room_for_the_others() -> None:
+    choices = {"aaaa1": "first", "aaaa2": "first", "aaaa3": "first", "aaab": "second"}
+    assert closest("aaaa", choices) == ["first", "second"]
