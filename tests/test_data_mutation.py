@@ -17,7 +17,7 @@ import pytest
 
 import test_figures
 from datacopy import DATA, copy_data, read_table, set_cell
-from phare import _query, _store
+from phare import DataError, _query, _store
 from verified import FIGURES, VerifiedFigure
 
 #: The pinning checks of test_figures.py, each taking one verified row.
@@ -50,6 +50,18 @@ def perturbed(field: str, row: dict[str, str]) -> str:
         return str(int(current) + 1)
     choices = {"qualifier": _store.QUALIFIERS, "confidence": _store.CONFIDENCES}.get(field, SOURCES)
     return next(choice for choice in choices if choice != current)
+
+
+def sole_citer(number: int) -> bool:
+    """Whether row *number* of figures.csv is the only record of any table citing its source."""
+    source = ROWS[number - 2]["source"]
+    citing_rows = sum(row["source"] == source for row in ROWS)
+    elsewhere = any(
+        source in (row["source"], *row.get("see_also", "").split(";"))
+        for name in ("studies.csv", "disputes.csv")
+        for row in read_table(DATA, name)[1]
+    ) or source in (DATA / "observatory.json").read_text(encoding="utf-8")
+    return citing_rows == 1 and not elsewhere
 
 
 def cases() -> Iterator[object]:
@@ -99,6 +111,11 @@ def test_a_perturbed_figure_fails_its_pinning_check(
 ) -> None:
     folder = copy_data(tmp_path)
     set_cell(folder, "figures.csv", number, field, value)
+    if field == "source" and sole_citer(number):
+        # Its old source would be cited by nothing: the loader itself refuses the copy.
+        with pytest.raises(DataError, match="is cited by no record"):
+            _store.Store(source=folder)
+        return
     store = _store.Store(source=folder)  # the loader accepts the change: only the pins can tell
     with serving(store):
         failures = pinning_failures(VERIFIED[ROWS[number - 2]["id"]])

@@ -138,11 +138,13 @@ def test_loader_patterns_are_the_schema_patterns() -> None:
         _store.ISO_DATE,
     )  # fmt: skip
     in_loader = {p.pattern for p in loader_patterns}
-    # Lists (aliases, sponsors, a study's actors) are split by the loader, which then checks
-    # every item: no empty item, and only known actors.
+    # Lists (aliases, sponsors, a study's actors and other sources) are split by the loader,
+    # which then checks every item: no empty item, only known actors, only known source ids.
     lists = {"[^;]+(;[^;]+)*"}
     actors = "(citizens|companies|associations|mayors)"
     lists.add(f"{actors}(;{actors})*")
+    source = _store.SOURCE_ID.pattern
+    lists.add(f"{source}(;{source})*")
     assert in_schema == in_loader | lists
 
 

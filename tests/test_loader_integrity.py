@@ -329,6 +329,7 @@ def test_a_broken_observatory_names_the_field(tmp_path: Path, change: Any, probl
         ("disputes.csv", 2, "subject", "no-such-figure", "figure 'no-such-figure' is not in"),
         ("studies.csv", 2, "actors", "citizens;;mayors", "has an empty item"),
         ("studies.csv", 2, "actors", "citizens;robots", "'robots' is not one of"),
+        ("studies.csv", 2, "see_also", "https://example.org/nowhere", "refers to nothing known"),
     ],
 )
 def test_names_and_links_between_tables_are_checked(
@@ -502,3 +503,12 @@ def test_a_line_break_inside_a_quoted_cell_is_kept_as_written(tmp_path: Path) ->
     folder = copy_data(tmp_path)
     set_cell(folder, "figures.csv", PERCENT, "note", "first line\r\nsecond line")
     assert load(folder).figures[PERCENT - 2].note == "first line\r\nsecond line"
+
+
+def test_a_source_no_record_cites_is_refused(tmp_path: Path) -> None:
+    # The youmatter page on the mayors' survey backs only PHARE-Institutions: unlink it.
+    row = first_row("studies.csv", id="phare-institutions-2016")
+    message = error_after(tmp_path, "studies.csv", row, "see_also", "")
+    assert message == (
+        "sources.csv: 'https://youmatter.world/transitions/?p=150' is cited by no record"
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 import phare
+from phare import _store
 from phare.model import Dispute, Source
 
 
@@ -41,20 +42,8 @@ def sources() -> dict[str, tuple[Source, Counter[str]]]:
     >>> uses["figures"], uses["programmes"]
     (9, 2)
     """
-    obs = phare.observatory()
-    cited: list[tuple[str, Source]] = [
-        *(("figures", f.source) for f in phare.figures()),
-        *(("studies", s.source) for s in phare.studies()),
-        *(("programmes", p.source) for p in phare.programmes()),
-        *(("observatory", s) for s in obs.founded_sources),
-        ("observatory", obs.partners_source),
-        ("observatory", obs.objectives_source),
-        ("observatory", obs.scientific_direction_source),
-        ("observatory", obs.le_rameau.source),
-        *(("disputes", d.source) for _, _, records in disputes() for d in records),
-    ]
     found: dict[str, tuple[Source, Counter[str]]] = {}
-    for kind, source in cited:
+    for kind, source in _store.citations(_store.get()):
         found.setdefault(source.id, (source, Counter()))[1][kind] += 1
     return found
 

@@ -120,6 +120,7 @@ def programmes_md() -> str:
                     ("The name stands for", "; ".join(text(e) for e in p.expansions)),
                     ("Studies", ", ".join(f"{{ref}}`{s.id} <study-{s.id}>`" for s in p.studies())),
                     ("Source", link(p.source)),
+                    ("See also", "; ".join(link(other) for other in p.see_also)),
                     (
                         "Disputed",
                         "; ".join(
@@ -188,6 +189,7 @@ def studies_md() -> str:
                     ("Sample", sample or "not found"),
                     ("Figures bundled", str(figure_counts[s.id])),
                     ("Source", link(s.source)),
+                    ("See also", "; ".join(link(other) for other in s.see_also)),
                     ("Note", text(s.note)),
                 ]
             )

@@ -20,7 +20,7 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from phare._names import normalise
@@ -102,7 +102,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "studies.csv": (
         "id", "programme", "title", "actors", "scope", "region", "published", "presented_at",
         "regional_report_number", "producer", "sponsors", "sample_size", "sample_qualifier",
-        "source", "note",
+        "source", "see_also", "note",
     ),
     "figures.csv": (
         "id", "study", "region", "actor", "segment", "indicator", "theme", "value", "unit",
@@ -188,6 +188,7 @@ class Store:
         self.figures = _load_figures(folder, self, disputes)
         self.by_cell, self.by_region = _group_figures(self.figures)
         _check_disputes_attached(disputes, self)
+        _check_sources_cited(self)
 
 
 _lock = threading.Lock()
@@ -382,6 +383,15 @@ class _Cell:
             if allowed is not None and part not in allowed:
                 raise self.fail(field, f"{part!r} is not one of {', '.join(allowed)}")
         return parts
+
+    def refs(self, field: str, known: Mapping[str, T]) -> tuple[T, ...]:
+        """A semicolon-separated list of keys of *known*, each one checked."""
+        found = []
+        for part in self.listed(field):
+            if part not in known:
+                raise self.fail(field, f"{part!r} refers to nothing known")
+            found.append(known[part])
+        return tuple(found)
 
     def ref(self, field: str, known: Mapping[str, T]) -> T:
         value = self.text(field)
@@ -599,6 +609,7 @@ def _load_studies(
                 sample_size=c.optional_integer("sample_size", 0),
                 sample_qualifier=c.optional_choice("sample_qualifier", QUALIFIERS),  # type: ignore[arg-type]
                 source=c.ref("source", store.sources),
+                see_also=c.refs("see_also", store.sources),
                 note=c.text("note"),
                 disputes=disputes.get(("study", study_id), ()),
             )
@@ -760,6 +771,13 @@ class _Json:
             raise self.fail(key, f"{ref!r} is not an id of sources.csv")
         return sources[ref]
 
+    def sources(self, key: str, sources: Mapping[str, Source]) -> tuple[Source, ...]:
+        refs = self.texts(key)
+        for ref in refs:
+            if ref not in sources:
+                raise self.fail(key, f"{ref!r} is not an id of sources.csv")
+        return tuple(sources[ref] for ref in refs)
+
     def child(self, key: str) -> _Json:
         return _Json(self.data[key], f"{self.path}{key}.")
 
@@ -781,7 +799,7 @@ RAMEAU_KEYS = (
 )  # fmt: skip
 PROGRAMME_KEYS = (
     "id", "rank", "start_year", "end_year", "focus_en", "focus_fr", "expansions", "strands",
-    "source", "milestones_en",
+    "source", "see_also", "milestones_en",
 )  # fmt: skip
 
 
@@ -797,17 +815,13 @@ def _load_observatory(
         raise DataError(f"{_Json.NAME}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
     if raw.data["id"] != OBSERVATORY_ID:
         raise raw.fail("id", f"must be {OBSERVATORY_ID!r}")
-    founded_sources = raw.texts("founded_sources")
-    for ref in founded_sources:
-        if ref not in sources:
-            raise raw.fail("founded_sources", f"{ref!r} is not an id of sources.csv")
     rameau = raw.child("le_rameau").only(RAMEAU_KEYS)
     return Observatory(
         name=raw.text("name"),
         short_name=raw.text("short_name"),
         former_names=raw.texts("former_names"),
         founded=raw.integer("founded", *FACT_YEAR_BOUNDS),
-        founded_sources=tuple(sources[ref] for ref in founded_sources),
+        founded_sources=raw.sources("founded_sources", sources),
         founders=raw.texts("founders"),
         partners=raw.texts("partners"),
         partners_source=raw.source("partners_source", sources),
@@ -856,6 +870,7 @@ def _programmes(
                 strands=p.optional_integer("strands", 1),
                 milestones=p.texts("milestones_en"),
                 source=p.source("source", sources),
+                see_also=p.sources("see_also", sources),
                 disputes=disputes.get(("programme", programme_id), ()),
             )
         )
@@ -873,3 +888,48 @@ def _check_disputes_attached(disputes: Mapping[tuple[str, str], object], store: 
     for kind, subject in disputes:
         if subject not in known[kind]:
             raise DataError(f"disputes.csv: {kind} {subject!r} is not in the data")
+
+
+def citations(store: Store) -> Iterator[tuple[str, Source]]:
+    """Every citation the data holds: the kind of record citing, and the source cited.
+
+    The one list of where sources are used, for the loader's check that each is cited and for
+    the documentation's count of what cites what.
+
+    >>> kinds = {kind for kind, _ in citations(get())}
+    >>> sorted(kinds)
+    ['disputes', 'figures', 'observatory', 'programmes', 'studies']
+    """
+    observatory = store.observatory
+    for source in (
+        *observatory.founded_sources,
+        observatory.partners_source,
+        observatory.objectives_source,
+        observatory.scientific_direction_source,
+        observatory.le_rameau.source,
+    ):
+        yield "observatory", source
+    for programme in observatory.programmes:
+        for source in (programme.source, *programme.see_also):
+            yield "programmes", source
+    for study in store.studies:
+        for source in (study.source, *study.see_also):
+            yield "studies", source
+    for figure in store.figures:
+        yield "figures", figure.source
+    for disputes in (
+        observatory.disputes,
+        *(programme.disputes for programme in observatory.programmes),
+        *(study.disputes for study in store.studies),
+        *(figure.disputes for figure in store.figures),
+    ):
+        for dispute in disputes:
+            yield "disputes", dispute.source
+
+
+def _check_sources_cited(store: Store) -> None:
+    """Fail on a row of sources.csv that no record cites: a source nobody can reach is dead data."""
+    cited = {source.id for _, source in citations(store)}
+    for source_id in store.sources:
+        if source_id not in cited:
+            raise DataError(f"sources.csv: {source_id!r} is cited by no record")

@@ -259,6 +259,12 @@ class Programme:
     ('PHARE', 2013, 2017, 2)
     >>> p.disputes[0].other
     '2013-2018'
+
+    ``source`` is where the programme's facts were read; ``see_also`` lists the other pages
+    that back them (a report of the programme, its own web page).
+
+    >>> [s.publisher for s in phare.programme("IMPACT").see_also]
+    ['Le RAMEAU', 'Le RAMEAU']
     """
 
     id: str
@@ -271,6 +277,7 @@ class Programme:
     strands: int | None
     milestones: tuple[str, ...]
     source: Source
+    see_also: tuple[Source, ...] = ()
     disputes: tuple[Dispute, ...] = ()
 
     @property
@@ -299,7 +306,9 @@ class Study:
 
     ``published`` is an ISO date as precise as the sources allow (``2016-11-04``, ``2016-07``,
     or ``None`` when unknown); ``presented_at`` names the event where a report was made public;
-    ``regional_report_number`` is the report's rank in its programme's regional series.
+    ``regional_report_number`` is the report's rank in its programme's regional series;
+    ``source`` is where the study's facts were read, and ``see_also`` the other pages that back
+    them (the event where it was unveiled, an article naming its sponsors).
 
     >>> import phare
     >>> s = phare.study("phare-nouvelle-aquitaine-2016")
@@ -309,6 +318,8 @@ class Study:
     '2016-11-07'
     >>> s.presented_at
     'Unveiled at the RTES seminar on co-constructing local public policy, Bordeaux city hall'
+    >>> [source.publisher for source in s.see_also]
+    ['RTES', "Entrepreneurs d'Avenir"]
     """
 
     id: str
@@ -326,6 +337,7 @@ class Study:
     sample_qualifier: Qualifier | None
     source: Source
     note: str
+    see_also: tuple[Source, ...] = ()
     disputes: tuple[Dispute, ...] = ()
 
     @property
