@@ -315,6 +315,11 @@ def test_lookup_of_a_wrong_type(lookup: Callable[[object], object], wrong: objec
     assert "must be a str" in str(error)
 
 
+@pytest.mark.parametrize(("code", "written"), [(75, "'75'"), (1, "'01'")])
+def test_a_region_code_given_as_a_number_says_how_to_write_it(code: int, written: str) -> None:
+    assert f"region({written})" in str(_type_error(lambda: phare.region(code)))
+
+
 @pytest.mark.parametrize("wrong", WRONG_OR_NONE)
 @pytest.mark.parametrize("method", ["figure", "share", "value", "compare", "series"])
 def test_required_figure_argument_of_a_wrong_type(method: str, wrong: object) -> None:

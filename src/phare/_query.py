@@ -99,6 +99,10 @@ def _choices(index: Mapping[str, object], ident: str) -> Choices:
 
 def resolve_region(name: object) -> Region:
     """The region for any of its names or codes (uncached; see :func:`region`)."""
+    if isinstance(name, int) and not isinstance(name, bool):
+        raise TypeError(
+            f"region must be a str, not int: codes are text, as in region('{name:02d}')"
+        )
     store = _store.get()
     text = _check_str("region", name)
     key = normalise(text)
