@@ -93,7 +93,7 @@ def test_region_html_is_a_table_of_its_figures_with_links() -> None:
     assert len(rows) == 13
     values = [row.findall("td")[5].text for row in rows]
     assert values[:3] == ["45 %", "26 %", "29 %"]
-    # A link for each figure read on a web page; the seed press release is named instead.
+    # A link for each figure read on a web page; the Nouvelle-Aquitaine press release is named instead.
     expected = [url_and_document(row.source)[0] for row in FIGURES if row.region == NAQ]
     assert _links(html) == [url for url in expected if url is not None]
     assert html.count("no web address") == expected.count(None) == 9

@@ -105,7 +105,7 @@ def test_confidence_page_counts_each_grade(site: Path) -> None:
     for grade, meaning in CONFIDENCE_WORDS.items():
         count = sum(f.confidence == grade for f in phare.figures())
         assert f"{grade} {meaning[:1].upper()}{meaning[1:]}. {count} " in text
-    assert "A Stated by the Observatory, Le RAMEAU or the seed press release. 47 " in text
+    assert "A Stated by the Observatory or Le RAMEAU themselves. 47 " in text
 
 
 def test_api_reference_documents_every_public_name(site: Path) -> None:

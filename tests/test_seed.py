@@ -1,4 +1,4 @@
-"""Every fact of the seed press release (PHARE Nouvelle-Aquitaine, 2016) reachable through the API.
+"""Every fact of the Nouvelle-Aquitaine press release (PHARE Nouvelle-Aquitaine, 2016) reachable through the API.
 
 The seed is not copied into the repository: each fact it states is written out below, in the
 order the release gives it. The last tests check that no bundled file carries personal contact

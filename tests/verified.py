@@ -175,7 +175,7 @@ FORMER_REGIONS = tuple(former for region in REGIONS for former in region.former_
 def url_and_document(source: str) -> tuple[str | None, str | None]:
     """What a verified source cell says a phare Source holds: ``(url, document)``.
 
-    A web page has a URL and no document name; the seed press release (``seed:<name>``) has no
+    A web page has a URL and no document name; the Nouvelle-Aquitaine press release (``seed:<name>``) has no
     URL and is named by its document.
     """
     if source.startswith(SEED_PREFIX):

@@ -1,7 +1,7 @@
 """References for figures, studies and the package, as text to paste or as BibTeX.
 
 A figure is cited to the Observatory that produced it, through its study and programme, with
-the page (or the seed press release) it was read from and how sure the attribution is.
+the page (or the Nouvelle-Aquitaine press release) it was read from and how sure the attribution is.
 :meth:`phare.Figure.cite` and :meth:`phare.Study.cite` hand their record to this module; the
 records hold the facts, this module only words them.
 """
@@ -19,7 +19,7 @@ STYLES: tuple[Style, ...] = ("text", "bibtex")
 
 #: What each confidence grade says about a figure's attribution.
 CONFIDENCE_WORDS = {
-    "A": "stated by the Observatory, Le RAMEAU or the seed press release",
+    "A": "stated by the Observatory or Le RAMEAU themselves",
     "B": "relayed by a third party",
     "C": "population, study or year uncertain",
 }
@@ -166,8 +166,8 @@ def figure_citation(figure: Figure, style: object = "text") -> str:
     Observatoire national des partenariats (Le RAMEAU and Caisse des Dépôts),
     PHARE-Nouvelle-Aquitaine, PHARE programme, 2016. Companies: Already partnering,
     Nouvelle-Aquitaine: 45 % (reference year 2016). Source: Le RAMEAU, Press release on ...
-    (no web address). Confidence A: stated by the Observatory, Le RAMEAU or the seed press
-    release. Retrieved with phare 0.1.0.
+    (no web address). Confidence A: stated by the Observatory or Le RAMEAU themselves.
+    Retrieved with phare 0.1.0.
     >>> print(figure_citation(fig, "bibtex"))  # doctest: +ELLIPSIS
     @misc{naq-companies-partnering,
       author = {{Observatoire national des partenariats}},

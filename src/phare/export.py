@@ -11,7 +11,7 @@ JSON is a list of records, one object per figure, with these keys:
   ``count`` or ``points``; ``share``: the value as a fraction for percentages, else ``null``;
 - ``qualifier``: ``exact``, ``approx`` or ``lower-bound``; ``reference_year``: an integer;
 - ``study``, ``programme`` (``ARPEA``, ``PHARE``, ``IMPACT``), ``confidence`` (``A``, ``B``,
-  ``C``); ``source_url`` (``null`` for the seed press release), ``source``, ``publisher``;
+  ``C``); ``source_url`` (``null`` for the Nouvelle-Aquitaine press release), ``source``, ``publisher``;
 - ``disputed``: ``true`` when another source gives another value or meaning; ``note``.
 """
 

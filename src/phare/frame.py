@@ -86,7 +86,7 @@ def to_frame(figures: Iterable[Figure]) -> pd.DataFrame:
 
     ``share`` is the value as a fraction for percent figures and missing otherwise;
     ``confidence`` is an ordered categorical (A, the surest, first); ``source_url`` is missing for the
-    seed press release, whose title and publisher are in ``source`` and ``publisher``.
+    Nouvelle-Aquitaine press release, whose title and publisher are in ``source`` and ``publisher``.
 
     >>> import phare
     >>> from phare.frame import to_frame

@@ -70,7 +70,7 @@ def format_difference(difference: float, unit: str) -> str:
 
 @attrs.frozen
 class Source:
-    """Where a figure or a fact was read: a web page, or the seed press release.
+    """Where a figure or a fact was read: a web page, or the Nouvelle-Aquitaine press release.
 
     ``id`` is the page's URL, or ``seed:<name>`` for the press release this project started
     from, which has no stable address.
@@ -657,7 +657,7 @@ class Figure:
         """A reference for this figure: ``style="text"`` to paste in a report, or ``"bibtex"``.
 
         It names the study, its programme, the Observatory, the year, the source (web address
-        or the seed press release) and the confidence grade.
+        or the Nouvelle-Aquitaine press release) and the confidence grade.
 
         >>> import phare
         >>> print(phare.national().figure("companies", "partnering").cite())  # doctest: +ELLIPSIS
