@@ -135,7 +135,7 @@ def test_loader_patterns_are_the_schema_patterns() -> None:
     }
     loader_patterns = (
         _store.SLUG, _store.SOURCE_ID, _store.TWO_DIGITS, _store.ISO_CODE, _store.NUTS_CODE,
-        _store.ISO_DATE,
+        _store.ISO_DATE, _store.FORMER_ISO_CODE,
     )  # fmt: skip
     in_loader = {p.pattern for p in loader_patterns}
     # Lists (aliases, sponsors, a study's actors and other sources) are split by the loader,

@@ -7,6 +7,7 @@ public records themselves (their ids, labels, codes and aliases), not from the i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -17,7 +18,7 @@ from hypothesis import given, settings, strategies as st
 import phare
 from datacopy import copy_data, set_cell
 from phare import _store
-from phare._names import closest, normalise
+from phare._names import closest, code_key, normalise
 
 NAMES = settings(max_examples=60, deadline=None)
 
@@ -76,6 +77,7 @@ def respelt(draw: st.DrawFn, name: str) -> str:
 
 
 ALL_NAMES = every_name()
+WITHDRAWN_ISO = re.compile(r"fr-[a-v]")
 
 
 @settings(NAMES, max_examples=400)
@@ -83,6 +85,12 @@ ALL_NAMES = every_name()
 def test_a_name_resolves_however_it_is_written(data: st.DataObject) -> None:
     kind, record, name = data.draw(st.sampled_from(ALL_NAMES), label="name")
     spelling = data.draw(respelt(name), label="spelling")
+    if kind == "region" and WITHDRAWN_ISO.fullmatch(code_key(spelling)):
+        # A NUTS code such as FRF split after FR reads as FR-F, an ISO code withdrawn in 2016
+        # (Centre then, Grand Est's FRF now): that spelling is refused, never guessed.
+        with pytest.raises(phare.FormerCodeError):
+            phare.region(spelling)
+        return
     assert KINDS[kind][1](spelling) == record
 
 

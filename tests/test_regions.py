@@ -193,3 +193,80 @@ def test_region_objects_are_frozen() -> None:
 
 def test_every_region_row_is_checked() -> None:
     assert len(REGIONS) == 19
+
+
+# --- ISO 3166-2 codes withdrawn in 2016 -------------------------------------------------------
+
+#: The one-letter codes of the 22 regions of 1982-2015 (ISO 3166-2:FR before its change of
+#: 15 November 2016), and the slug of the current region whose territory holds each.
+WITHDRAWN_CODES = {
+    "FR-A": ("Alsace", "grand-est"),
+    "FR-B": ("Aquitaine", "nouvelle-aquitaine"),
+    "FR-C": ("Auvergne", "auvergne-rhone-alpes"),
+    "FR-D": ("Bourgogne", "bourgogne-franche-comte"),
+    "FR-E": ("Bretagne", "bretagne"),
+    "FR-F": ("Centre", "centre-val-de-loire"),
+    "FR-G": ("Champagne-Ardenne", "grand-est"),
+    "FR-H": ("Corse", "corse"),
+    "FR-I": ("Franche-Comté", "bourgogne-franche-comte"),
+    "FR-J": ("Île-de-France", "ile-de-france"),
+    "FR-K": ("Languedoc-Roussillon", "occitanie"),
+    "FR-L": ("Limousin", "nouvelle-aquitaine"),
+    "FR-M": ("Lorraine", "grand-est"),
+    "FR-N": ("Midi-Pyrénées", "occitanie"),
+    "FR-O": ("Nord-Pas-de-Calais", "hauts-de-france"),
+    "FR-P": ("Basse-Normandie", "normandie"),
+    "FR-Q": ("Haute-Normandie", "normandie"),
+    "FR-R": ("Pays de la Loire", "pays-de-la-loire"),
+    "FR-S": ("Picardie", "hauts-de-france"),
+    "FR-T": ("Poitou-Charentes", "nouvelle-aquitaine"),
+    "FR-U": ("Provence-Alpes-Côte d'Azur", "provence-alpes-cote-d-azur"),
+    "FR-V": ("Rhône-Alpes", "auvergne-rhone-alpes"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(WITHDRAWN_CODES))
+def test_a_withdrawn_iso_code_is_refused_and_names_the_region_now(code: str) -> None:
+    name, slug = WITHDRAWN_CODES[code]
+    now = phare.region(slug)
+    for spelling in (code, code.lower(), code.replace("-", " "), code.replace("-", "_")):
+        with pytest.raises(phare.FormerCodeError) as caught:
+            phare.region(spelling)
+        error = caught.value
+        assert (error.former_name, error.region, error.code_now) == (name, slug, now.iso_3166_2)
+        assert isinstance(error, phare.UnknownRegionError)
+        assert isinstance(error, LookupError)
+        assert f"ask for {slug!r}" in str(error)
+        assert name in str(error)
+    assert code in [c.code for c in now.former_codes]
+
+
+def test_the_withdrawn_codes_are_all_there() -> None:
+    bundled = {c.code: (c.name, c.region) for r in phare.regions() for c in r.former_codes}
+    assert bundled == WITHDRAWN_CODES
+
+
+@pytest.mark.parametrize(
+    ("nuts", "slug"),
+    [("FRJ", "occitanie"), ("FRI", "nouvelle-aquitaine"), ("FRE", "hauts-de-france")],
+)
+def test_a_nuts_code_without_hyphen_is_not_a_withdrawn_iso_code(nuts: str, slug: str) -> None:
+    # Once its hyphen is dropped, FR-J (Île-de-France until 2016) reads like FRJ (Occitanie).
+    assert phare.region(nuts).slug == slug
+    with pytest.raises(phare.FormerCodeError):
+        phare.region(nuts[:2] + "-" + nuts[2:])
+
+
+def test_a_merged_region_s_code_says_it_merged() -> None:
+    with pytest.raises(phare.FormerCodeError) as caught:
+        phare.region("FR-B")
+    assert str(caught.value) == (
+        "'FR-B' is the ISO 3166-2 code of Aquitaine, part of Nouvelle-Aquitaine (FR-NAQ) "
+        "since 2016; ask for 'nouvelle-aquitaine'"
+    )
+
+
+def test_a_negative_number_is_a_plain_type_error() -> None:
+    with pytest.raises(TypeError) as caught:
+        phare.region(-1)  # type: ignore[arg-type]
+    assert str(caught.value) == "region must be a str, not int"

@@ -331,9 +331,19 @@ def themes_md() -> str:
 
 
 def regions_md() -> str:
-    """France and the regions: names, codes, former regions, figures."""
+    """France and the regions: names, codes, former regions and codes, figures."""
     return table(
-        ["Slug", "Name", "INSEE", "ISO 3166-2", "NUTS", "Kind", "Former regions", "Figures"],
+        [
+            "Slug",
+            "Name",
+            "INSEE",
+            "ISO 3166-2",
+            "NUTS",
+            "Kind",
+            "Former regions",
+            "ISO codes until 2016",
+            "Figures",
+        ],
         (
             (
                 code(r.slug),
@@ -343,6 +353,7 @@ def regions_md() -> str:
                 r.nuts,
                 r.kind,
                 text(", ".join(f"{f.name} ({f.insee_code})" for f in r.former_regions)),
+                text(", ".join(f"{c.code} ({c.name})" for c in r.former_codes)),
                 len(r.figures()),
             )
             for r in (phare.national(), *phare.regions())

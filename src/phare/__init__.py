@@ -14,6 +14,7 @@ from __future__ import annotations
 from phare.errors import (
     DataError,
     FigureNotFoundError,
+    FormerCodeError,
     FormerRegionError,
     MissingExtraError,
     NotAPercentError,
@@ -68,6 +69,7 @@ if TYPE_CHECKING:
         Dispute as Dispute,
         Figure as Figure,
         Figures as Figures,
+        FormerCode as FormerCode,
         FormerRegion as FormerRegion,
         Indicator as Indicator,
         Observatory as Observatory,
@@ -96,9 +98,9 @@ _LAZY = {
     "cite": "phare.citation",
     **dict.fromkeys(
         (
-            "Actor", "Comparison", "Dispute", "Figure", "Figures", "FormerRegion", "Indicator",
-            "Observatory", "Organisation", "Programme", "Region", "Segment", "Source", "Study",
-            "Theme",
+            "Actor", "Comparison", "Dispute", "Figure", "Figures", "FormerCode", "FormerRegion",
+            "Indicator", "Observatory", "Organisation", "Programme", "Region", "Segment", "Source",
+            "Study", "Theme",
         ),
         "phare.model",
     ),
@@ -110,6 +112,7 @@ _SUBMODULES = ("plot",)
 __all__ = [
     "DataError",
     "FigureNotFoundError",
+    "FormerCodeError",
     "FormerRegionError",
     "MissingExtraError",
     "NotAPercentError",

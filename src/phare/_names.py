@@ -114,3 +114,20 @@ def closest(name: str, choices: Mapping[str, str] | Choices, limit: int = 3) -> 
         if suggestion not in suggestions:
             suggestions.append(suggestion)
     return suggestions[:limit]
+
+
+_CODE_SEPARATORS = str.maketrans("-_‐–—", "     ")
+
+
+def code_key(name: str) -> str:
+    """Fold a code for the index of withdrawn codes, keeping one hyphen where any separator stood.
+
+    :func:`normalise` drops separators, which is right for names but would make ``FR-J`` (a
+    withdrawn ISO code) and ``FRJ`` (a NUTS code) the same key; this keeps them apart.
+
+    >>> code_key(" fr_j "), code_key("FR - J"), code_key("FRJ")
+    ('fr-j', 'fr-j', 'frj')
+    """
+    if len(name) > MAX_NAME_LENGTH:
+        return ""
+    return "-".join(name.casefold().translate(_CODE_SEPARATORS).split())

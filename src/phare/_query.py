@@ -11,9 +11,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from phare import _store
-from phare._names import Choices, closest, normalise
+from phare._names import Choices, closest, code_key, normalise
 from phare.errors import (
     FigureNotFoundError,
+    FormerCodeError,
     FormerRegionError,
     NotAPercentError,
     UnknownActorError,
@@ -99,12 +100,16 @@ def _choices(index: Mapping[str, object], ident: str) -> Choices:
 
 def resolve_region(name: object) -> Region:
     """The region for any of its names or codes (uncached; see :func:`region`)."""
-    if isinstance(name, int) and not isinstance(name, bool):
+    if isinstance(name, int) and not isinstance(name, bool) and 0 <= name < 100:
         raise TypeError(
             f"region must be a str, not int: codes are text, as in region('{name:02d}')"
         )
     store = _store.get()
     text = _check_str("region", name)
+    withdrawn = store.former_code_index.get(code_key(text))
+    if withdrawn is not None:
+        now = store.region_index[normalise(withdrawn.region)]
+        raise FormerCodeError(text, withdrawn.name, now.slug, now.name, now.iso_3166_2)
     key = normalise(text)
     found = store.region_index.get(key)
     if found is not None:

@@ -23,12 +23,13 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-from phare._names import normalise
+from phare._names import code_key, normalise
 from phare.errors import DataError
 from phare.model import (
     Actor,
     Dispute,
     Figure,
+    FormerCode,
     FormerRegion,
     Indicator,
     Observatory,
@@ -83,6 +84,7 @@ SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 SOURCE_ID = re.compile(r"(https?://[^\s]+|seed:[a-z0-9]+(-[a-z0-9]+)*)")
 TWO_DIGITS = re.compile(r"[0-9]{2}")
 ISO_CODE = re.compile(r"FR(-[0-9A-Z]{3})?")
+FORMER_ISO_CODE = re.compile(r"FR-[A-V]")
 NUTS_CODE = re.compile(r"FR[0-9A-Z]{0,2}")
 ISO_DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
 INTEGER = re.compile(r"[-+]?[0-9]+")
@@ -92,6 +94,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "sources.csv": ("id", "publisher", "title"),
     "regions.csv": ("slug", "name", "insee_code", "iso_3166_2", "nuts", "kind"),
     "former_regions.csv": ("name", "insee_code", "merged_into"),
+    "former_codes.csv": ("code", "name", "region", "source"),
     "actors.csv": ("id", "label_en", "label_fr", "definition_en", "definition_fr", "aliases"),
     "segments.csv": ("id", "actor", "label_en", "label_fr", "definition_en", "definition_fr"),
     "themes.csv": ("id", "kind", "label_en", "label_fr", "aliases"),
@@ -128,6 +131,7 @@ class Store:
         "by_cell",
         "by_region",
         "figures",
+        "former_code_index",
         "former_index",
         "indicator_index",
         "indicators",
@@ -149,7 +153,7 @@ class Store:
         folder = DataFolder(source)
         self.sources = _load_sources(folder)
         disputes = _load_disputes(folder, self.sources)
-        self.regions = _load_regions(folder)
+        self.regions = _load_regions(folder, self.sources)
         self.region_index = _index(
             "regions.csv",
             self.regions,
@@ -161,6 +165,9 @@ class Store:
             lambda f: (f.name, f.insee_code),
         )
         _check_disjoint("former_regions.csv", self.former_index, self.region_index)
+        self.former_code_index = {
+            code_key(code.code): code for region in self.regions for code in region.former_codes
+        }
         self.actors = _load_actors(folder)
         self.actor_index = _index(
             "actors.csv", self.actors, lambda a: (a.id, a.label_en, a.label_fr, *a.aliases)
@@ -473,7 +480,7 @@ def _load_disputes(
     return {key: tuple(value) for key, value in grouped.items()}
 
 
-def _load_regions(folder: DataFolder) -> tuple[Region, ...]:
+def _load_regions(folder: DataFolder, sources: Mapping[str, Source]) -> tuple[Region, ...]:
     cells = folder.cells("regions.csv")
     for field in ("slug", "insee_code", "iso_3166_2", "nuts"):
         _unique(cells, (field,))
@@ -492,6 +499,7 @@ def _load_regions(folder: DataFolder) -> tuple[Region, ...]:
             merged_into=merged_into,
         )
         formers.setdefault(merged_into, []).append(former)
+    codes = _load_former_codes(folder, slugs, sources)
     return tuple(
         Region(
             slug=c.row["slug"],
@@ -501,9 +509,32 @@ def _load_regions(folder: DataFolder) -> tuple[Region, ...]:
             iso_3166_2=c.code("iso_3166_2", ISO_CODE),
             nuts=c.code("nuts", NUTS_CODE),
             former_regions=tuple(formers.get(c.row["slug"], ())),
+            former_codes=tuple(codes.get(c.row["slug"], ())),
         )
         for c in cells
     )
+
+
+def _load_former_codes(
+    folder: DataFolder, slugs: set[str], sources: Mapping[str, Source]
+) -> dict[str, list[FormerCode]]:
+    """The ISO 3166-2 codes withdrawn in 2016, grouped by the slug of the region now holding them."""
+    cells = folder.cells("former_codes.csv")
+    _unique(cells, ("code",))
+    _unique(cells, ("name",))
+    codes: dict[str, list[FormerCode]] = {}
+    for c in cells:
+        region = c.code("region", SLUG)
+        if region not in slugs:
+            raise c.fail("region", f"{region!r} refers to nothing known")
+        code = FormerCode(
+            code=c.code("code", FORMER_ISO_CODE),
+            name=c.text("name"),
+            region=region,
+            source=c.ref("source", sources),
+        )
+        codes.setdefault(region, []).append(code)
+    return codes
 
 
 def _load_actors(folder: DataFolder) -> tuple[Actor, ...]:
@@ -898,7 +929,7 @@ def citations(store: Store) -> Iterator[tuple[str, Source]]:
 
     >>> kinds = {kind for kind, _ in citations(get())}
     >>> sorted(kinds)
-    ['disputes', 'figures', 'observatory', 'programmes', 'studies']
+    ['disputes', 'figures', 'observatory', 'programmes', 'regions', 'studies']
     """
     observatory = store.observatory
     for source in (
@@ -909,6 +940,9 @@ def citations(store: Store) -> Iterator[tuple[str, Source]]:
         observatory.le_rameau.source,
     ):
         yield "observatory", source
+    for region in store.regions:
+        for code in region.former_codes:
+            yield "regions", code.source
     for programme in observatory.programmes:
         for source in (programme.source, *programme.see_also):
             yield "programmes", source

@@ -102,6 +102,42 @@ class FormerRegionError(UnknownRegionError):
         return (type(self), (self.name, self.former_name, self.merged_into, self.merged_name))
 
 
+class FormerCodeError(UnknownRegionError):
+    """An ISO 3166-2 code withdrawn in 2016 (``FR-A`` to ``FR-V``); the message gives today's.
+
+    The one-letter codes of the 22 former regions look like today's NUTS codes once their
+    hyphen is dropped (``FR-J``, Île-de-France then, against ``FRJ``, Occitanie now), so they
+    are caught before any other match and never mapped silently.
+
+    >>> import phare
+    >>> try:
+    ...     phare.region("FR-J")
+    ... except phare.FormerCodeError as err:
+    ...     print(err.region)
+    ile-de-france
+    """
+
+    def __init__(
+        self, name: str, former_name: str, region: str, region_name: str, code_now: str
+    ) -> None:
+        self.former_name = former_name
+        self.region = region
+        self.region_name = region_name
+        self.code_now = code_now
+        if former_name == region_name:
+            fate = f"{region_name}, whose code is now {code_now}"
+        else:
+            fate = f"{former_name}, part of {region_name} ({code_now}) since 2016"
+        message = f"{name!r} is the ISO 3166-2 code of {fate}; ask for {region!r}"
+        super().__init__("region", name, [], message=message)
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str, str, str]]:  # type: ignore[override]
+        return (
+            type(self),
+            (self.name, self.former_name, self.region, self.region_name, self.code_now),
+        )
+
+
 class UnknownActorError(UnknownNameError):
     """No actor (citizens, companies, associations, mayors) has this name.
 

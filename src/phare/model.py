@@ -389,6 +389,21 @@ class FormerRegion:
     merged_into: str
 
 
+@attrs.frozen
+class FormerCode:
+    """An ISO 3166-2 code a region had until 2016, and the region its territory is part of now.
+
+    >>> import phare
+    >>> [(c.code, c.name) for c in phare.region("grand-est").former_codes]
+    [('FR-A', 'Alsace'), ('FR-G', 'Champagne-Ardenne'), ('FR-M', 'Lorraine')]
+    """
+
+    code: str
+    name: str
+    region: str
+    source: Source
+
+
 @attrs.frozen(repr=False)
 class Region:
     """A French region, or France itself, and the door to its figures.
@@ -408,6 +423,7 @@ class Region:
     iso_3166_2: str
     nuts: str
     former_regions: tuple[FormerRegion, ...] = ()
+    former_codes: tuple[FormerCode, ...] = ()
 
     @property
     def is_national(self) -> bool:
