@@ -13,7 +13,7 @@ import contextlib
 import io
 import sys
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -277,3 +277,84 @@ def test_a_former_region_error_keeps_what_was_asked() -> None:
         "region", "LIMOUSIN", ()
     )  # fmt: skip
     assert raised.value.merged_into == "nouvelle-aquitaine"
+
+
+# --- charts ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def plot() -> Iterator[Any]:
+    """phare.plot, drawing headless; every chart a test draws is closed afterwards."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    import phare.plot
+
+    yield phare.plot
+    plt.close("all")
+
+
+#: Values for ``ax`` that are not matplotlib Axes: the chart must refuse them with a TypeError.
+NOT_AXES = st.one_of(
+    others.filter(lambda value: value is not None),
+    text,
+    st.just(phare),
+    st.just(Weird),
+)
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda plot, ax: plot.profile("occitanie", ax=ax),
+        lambda plot, ax: plot.profile(phare.region("occitanie"), ax),
+        lambda plot, ax: plot.rank("citizens", "alliances-innovation", ax=ax),
+        lambda plot, ax: plot.rank("companies", "partnering", ax),
+    ],
+    ids=["profile", "profile-positional", "rank", "rank-positional"],
+)
+@settings(HOSTILE, max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ax=NOT_AXES)
+def test_a_chart_refuses_what_is_not_an_axes(
+    plot: Any, draw: Callable[[Any, Any], Any], ax: Any
+) -> None:
+    with pytest.raises(TypeError, match="ax must be a matplotlib Axes or None"):
+        draw(plot, ax)
+
+
+def test_a_chart_names_the_wrong_ax_and_region_types(plot: Any) -> None:
+    with pytest.raises(TypeError, match=r"^ax must be a matplotlib Axes or None, not Figure$"):
+        plot.profile("occitanie", ax=plot_figure())
+    with pytest.raises(TypeError, match=r"^region must be a Region or a str, not int$"):
+        plot.profile(75)
+    with pytest.raises(TypeError, match=r"^region must be a Region or a str, not Actor$"):
+        plot.profile(phare.actor("citizens"))
+
+
+def plot_figure() -> Any:
+    import matplotlib.pyplot as plt
+
+    return plt.figure()
+
+
+@settings(HOSTILE, max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(region=anything, ax=st.one_of(st.none(), NOT_AXES))
+def test_profile_raises_only_phare_errors(plot: Any, region: Any, ax: Any) -> None:
+    survive(lambda: plot.profile(region, ax=ax))
+
+
+@settings(HOSTILE, max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    actor=st.one_of(st.sampled_from(("companies", "citizens")), anything),
+    indicator=st.one_of(st.sampled_from(("partnering", "fragility-score")), anything),
+    ax=st.one_of(st.none(), NOT_AXES),
+    options=st.dictionaries(
+        st.sampled_from(("theme", "segment", "programme", "min_confidence")), anything, max_size=3
+    ),
+)
+def test_rank_chart_raises_only_phare_errors(
+    plot: Any, actor: Any, indicator: Any, ax: Any, options: dict[str, Any]
+) -> None:
+    survive(lambda: plot.rank(actor, indicator, ax, **options))

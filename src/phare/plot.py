@@ -3,7 +3,9 @@
 ``import phare`` never loads this module, and this module loads matplotlib only when a chart
 is drawn: without it, a chart raises :class:`phare.MissingExtraError` naming the extra.
 Each chart states its unit on the value axis and its sources under the plot, and returns the
-matplotlib ``Axes`` so the caller can restyle or save it.
+matplotlib ``Axes`` so the caller can restyle or save it. A chart draws on the ``ax`` given, which
+must be a matplotlib ``Axes`` (or ``None`` for a new figure): anything else, like a *region* that is
+neither a :class:`phare.Region` nor a ``str``, is a :class:`TypeError`.
 """
 
 from __future__ import annotations
@@ -31,11 +33,16 @@ REGION_COLOUR = "#1f77b4"
 NATIONAL_COLOUR = "#7f7f7f"
 
 
-def _require_matplotlib() -> None:
+def _require_matplotlib(ax: object) -> None:
+    """Fail early, as the family or a TypeError: no matplotlib, or an *ax* that is not Axes."""
     try:
         import matplotlib  # noqa: F401
     except ImportError as exc:
         raise MissingExtraError("plot", "matplotlib") from exc
+    from matplotlib.axes import Axes
+
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None, not {type(ax).__name__}")
 
 
 def _axes(ax: Axes | None, rows: int) -> Axes:
@@ -111,7 +118,9 @@ def profile(region: Region | str, ax: Axes | None = None) -> Axes:
     >>> ax.get_xlabel()
     '% of respondents, as published'
     """
-    _require_matplotlib()
+    if not isinstance(region, (Region, str)):
+        raise TypeError(f"region must be a Region or a str, not {type(region).__name__}")
+    _require_matplotlib(ax)
     found = region if isinstance(region, Region) else _query.region(region)
     figures = [f for f in found.figures() if f.indicator.is_percent]
     if not figures:
@@ -171,7 +180,7 @@ def rank(
     >>> [(t.get_text(), float(b.get_width())) for t, b in zip(ax.get_yticklabels(), ax.containers[0])]
     [('Nouvelle-Aquitaine', 45.0), ('Pays de la Loire', 43.0)]
     """
-    _require_matplotlib()
+    _require_matplotlib(ax)
     ranked = _analysis.ranking(
         actor,
         indicator,
