@@ -82,6 +82,41 @@ def test_region_and_study_reprs_are_one_line_with_a_hint() -> None:
     )
 
 
+# --- values with their qualifier --------------------------------------------------------------
+
+#: Written independently of the package: the mark of each qualifier and the suffix of each unit.
+MARKS = {"exact": "", "approx": "~", "lower-bound": ">"}
+SUFFIXES = {"percent": " %", "score-10": "/10", "count": "", "points": " pts"}
+
+
+def _written(row: VerifiedFigure) -> str:
+    number = str(int(row.value)) if row.value.is_integer() else str(row.value)
+    return MARKS[row.qualifier] + number + SUFFIXES[row.unit]
+
+
+@pytest.mark.parametrize("row", FIGURES, ids=[row.fact_id for row in FIGURES])
+def test_repr_and_html_write_the_value_with_its_qualifier(row: VerifiedFigure) -> None:
+    figure = _figure(row)
+    assert f" = {_written(row)} ({row.reference_year}, " in repr(figure)
+    cells = {tr.find("th").text: tr.find("td") for tr in _parse(figure._repr_html_()).iter("tr")}  # type: ignore[union-attr]
+    shown = cells["value"].text  # type: ignore[union-attr]
+    assert shown == _written(row) + (" *" if figure.disputed else "")
+
+
+def test_qualified_values_read_the_same_everywhere() -> None:
+    newly = phare.national().figure("companies", "newly-partnering")
+    count = phare.national().figure("companies", "partnerships-count")
+    assert repr(newly) == (
+        "<Figure france companies newly-partnering = ~10 % (2015, phare-entreprises-2015, C)>"
+    )
+    assert repr(count).startswith("<Figure france companies partnerships-count = >674000 (")
+    assert (display.value_text(newly), display.value_text(count)) == ("~10 %", ">674000 *")
+    assert "Companies: Newly partnering, France: nearly 10 %" in newly.cite()
+    c = phare.region(NAQ).compare("companies", "partnering")
+    approx = attrs.evolve(c, region=attrs.evolve(c.region, qualifier="approx"))
+    assert "partnering: ~45 % against France 37 % (PHARE)" in repr(approx)
+
+
 # --- HTML ----------------------------------------------------------------------------------
 
 

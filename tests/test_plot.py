@@ -192,3 +192,11 @@ def test_phare_plot_is_reachable_as_an_attribute(
     result = python("-c", "import phare; print(phare.plot.__name__)")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "phare.plot"
+
+
+def test_bar_labels_carry_the_qualifier() -> None:
+    ax = phare.plot.profile("france")
+    labels = [t.get_text() for t in ax.texts if t.get_gid() != "phare-sources"]
+    rows = [f for f in FIGURES if f.region == "france" and f.is_percent]
+    assert labels == [("~" if f.qualifier == "approx" else "") + f"{f.value:g} %" for f in rows]
+    assert "~10 %" in labels

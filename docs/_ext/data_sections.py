@@ -20,7 +20,7 @@ from markdown_text import anchor, bullets, code, link, shown, table, text
 
 import phare
 from phare.citation import CONFIDENCE_WORDS
-from phare.model import Dispute, Figure
+from phare.model import Dispute, Figure, format_qualified
 
 
 def summary_md() -> str:
@@ -171,8 +171,9 @@ def studies_md() -> str:
     for s in phare.studies():
         sample = ""
         if s.sample_size is not None:
-            sample = f"{'more than ' if s.sample_qualifier == 'lower-bound' else ''}"
-            sample += f"{s.sample_size} respondents"
+            qualifier = s.sample_qualifier or "exact"
+            size = format_qualified(float(s.sample_size), "count", qualifier, words=True)
+            sample = f"{size} respondents"
         region = phare.region(s.region).name if s.region else ""
         parts.append(f"{anchor('study', s.id)}\n## {code(s.id)}: {text(s.title)}")
         parts.append(

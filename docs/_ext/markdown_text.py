@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from phare.citation import QUALIFIER_WORDS
-from phare.model import Figure, Source, format_value
+from phare.model import Figure, Source, format_qualified
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#{}$])")
 
@@ -75,7 +74,7 @@ def shown(figure: Figure) -> str:
     >>> shown(phare.national().figure("companies", "partnerships-count"))
     'more than 674000'
     """
-    return QUALIFIER_WORDS[figure.qualifier] + format_value(figure.value, figure.unit)
+    return format_qualified(figure.value, figure.unit, figure.qualifier, words=True)
 
 
 def anchor(kind: str, ident: str) -> str:

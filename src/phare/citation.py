@@ -12,7 +12,7 @@ from typing import Literal
 
 from phare._names import closest, normalise
 from phare.errors import UnknownNameError
-from phare.model import Figure, Source, Study, format_value
+from phare.model import Figure, Source, Study, format_qualified
 
 Style = Literal["text", "bibtex"]
 STYLES: tuple[Style, ...] = ("text", "bibtex")
@@ -23,9 +23,6 @@ CONFIDENCE_WORDS = {
     "B": "relayed by a third party",
     "C": "population, study or year uncertain",
 }
-
-#: How a qualified value reads in a sentence.
-QUALIFIER_WORDS = {"exact": "", "approx": "nearly ", "lower-bound": "more than "}
 
 #: How the package itself is named in a reference (the same words as ``CITATION.cff``).
 PACKAGE_TITLE = (
@@ -146,10 +143,6 @@ def _what(figure: Figure) -> str:
     return what
 
 
-def _value_words(figure: Figure) -> str:
-    return QUALIFIER_WORDS[figure.qualifier] + format_value(figure.value, figure.unit)
-
-
 def _disputes_words(figure: Figure) -> str:
     return "".join(
         f" Disputed: {d.source.publisher} gives {d.other} ({d.source.location})."
@@ -181,7 +174,8 @@ def figure_citation(figure: Figure, style: object = "text") -> str:
     name, founders = _observatory()
     study = figure.study
     year = str(study.year) if study.year is not None else None
-    headline = f"{_what(figure)}, {figure.region.name}: {_value_words(figure)}"
+    value = format_qualified(figure.value, figure.unit, figure.qualifier, words=True)
+    headline = f"{_what(figure)}, {figure.region.name}: {value}"
     details = (
         f"Source: {source_words(figure.source)}. Confidence {figure.confidence}: "
         f"{CONFIDENCE_WORDS[figure.confidence]}.{_disputes_words(figure)} "

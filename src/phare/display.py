@@ -18,7 +18,7 @@ from phare.model import (
     Source,
     Study,
     format_difference,
-    format_value,
+    format_qualified,
 )
 
 #: Figures listed in a plain ``repr`` before the rest is only counted.
@@ -27,9 +27,6 @@ TEXT_ROWS = 10
 HTML_ROWS = 60
 
 HINT = "Use .to_frame() for a DataFrame."
-
-#: Marks put before a value to carry its qualifier, as ``phare show`` prints them.
-QUALIFIER_MARKS = {"exact": "", "approx": "~", "lower-bound": ">"}
 
 _TABLE_HEAD = [
     "region",
@@ -46,16 +43,16 @@ _TABLE_HEAD = [
 
 
 def value_text(figure: Figure) -> str:
-    """A figure's value as ``phare show`` prints it, with its unit and marks.
+    """A figure's value as ``phare show`` and the HTML tables print it, with its unit and marks.
 
-    ``~`` marks an approximate value, ``>`` a lower bound, and ``*`` a value another source
-    disputes.
+    ``~`` marks an approximate value, ``>`` a lower bound (as :func:`phare.model.format_qualified`
+    writes them), and ``*`` a value another source disputes.
 
     >>> import phare
     >>> value_text(phare.national().figure("companies", "partnerships-count"))
     '>674000 *'
     """
-    shown = QUALIFIER_MARKS[figure.qualifier] + format_value(figure.value, figure.unit)
+    shown = format_qualified(figure.value, figure.unit, figure.qualifier)
     return shown + " *" if figure.disputed else shown
 
 

@@ -52,6 +52,31 @@ def format_value(value: float, unit: str) -> str:
     return f"{plain_number(value)}{UNIT_SUFFIX[unit]}"
 
 
+#: The mark put before a value to carry its qualifier, in tables and reprs.
+QUALIFIER_MARKS: Mapping[str, str] = MappingProxyType(
+    {"exact": "", "approx": "~", "lower-bound": ">"}
+)
+#: The words put before a value to carry its qualifier, in sentences.
+QUALIFIER_WORDS: Mapping[str, str] = MappingProxyType(
+    {"exact": "", "approx": "nearly ", "lower-bound": "more than "}
+)
+
+
+def format_qualified(value: float, unit: str, qualifier: str, *, words: bool = False) -> str:
+    """Write *value* with its unit and its qualifier: the one way every output shows a figure.
+
+    ``~`` marks an approximate value and ``>`` a lower bound; with ``words=True`` they read
+    "nearly" and "more than", for a sentence.
+
+    >>> format_qualified(10.0, "percent", "approx"), format_qualified(674000.0, "count", "lower-bound")
+    ('~10 %', '>674000')
+    >>> format_qualified(674000.0, "count", "lower-bound", words=True)
+    'more than 674000'
+    """
+    marks = QUALIFIER_WORDS if words else QUALIFIER_MARKS
+    return marks[qualifier] + format_value(value, unit)
+
+
 #: How a difference between two figures of each unit reads.
 DIFFERENCE_SUFFIX: Mapping[str, str] = MappingProxyType(
     {"percent": " points", "score-10": " on 10", "count": "", "points": " points"}
@@ -692,7 +717,7 @@ class Figure:
         return citation.figure_citation(self, style)
 
     def __repr__(self) -> str:
-        shown = format_value(self.value, self.unit)
+        shown = format_qualified(self.value, self.unit, self.qualifier)
         return (
             f"<Figure {self.region.slug} {self.label} = {shown} "
             f"({self.reference_year}, {self.study.id}, {self.confidence})>"
@@ -810,8 +835,10 @@ class Comparison:
     def __repr__(self) -> str:
         return (
             f"<Comparison {self.region.region.slug} {self.region.label}: "
-            f"{format_value(self.region.value, self.unit)} against {self.national.region.name} "
-            f"{format_value(self.national.value, self.unit)} ({self.programme}), "
+            f"{format_qualified(self.region.value, self.unit, self.region.qualifier)} against "
+            f"{self.national.region.name} "
+            f"{format_qualified(self.national.value, self.unit, self.national.qualifier)} "
+            f"({self.programme}), "
             f"{format_difference(self.difference, self.unit)}>"
         )
 

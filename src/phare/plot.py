@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from phare import _analysis, _query
 from phare.errors import FigureNotFoundError, MissingExtraError
-from phare.model import Figure, Region, format_value
+from phare.model import Figure, Region, format_qualified
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -136,7 +136,9 @@ def profile(region: Region | str, ax: Axes | None = None) -> Axes:
         color=REGION_COLOUR,
         label=found.name,
     )
-    ax.bar_label(bars, labels=[format_value(f.value, f.unit) for f in figures], padding=2)
+    ax.bar_label(
+        bars, labels=[format_qualified(f.value, f.unit, f.qualifier) for f in figures], padding=2
+    )
     paired = [(y, n) for y, n in zip(rows, nationals, strict=True) if n is not None]
     if paired:
         grey = ax.barh(
@@ -146,7 +148,11 @@ def profile(region: Region | str, ax: Axes | None = None) -> Axes:
             color=NATIONAL_COLOUR,
             label="France, same programme",
         )
-        ax.bar_label(grey, labels=[format_value(n.value, n.unit) for _, n in paired], padding=2)
+        ax.bar_label(
+            grey,
+            labels=[format_qualified(n.value, n.unit, n.qualifier) for _, n in paired],
+            padding=2,
+        )
     ax.set_yticks(list(rows), [caption(f) for f in figures])
     ax.invert_yaxis()
     ax.set_xlim(0, 110)
@@ -202,7 +208,7 @@ def rank(
     )
     ax.bar_label(
         bars,
-        labels=[format_value(f.value, f.unit) for f in figures],
+        labels=[format_qualified(f.value, f.unit, f.qualifier) for f in figures],
         label_type="center",
         color="white",
     )
