@@ -146,7 +146,6 @@ GET: list[tuple[list[str], str]] = [
         "0.21",
     ),
     (["france", "companies", "partnering-count"], "89000"),
-    (["france", "associations", "partnerships-count"], "1200000"),
     (["france", "companies", "partnering-change"], "8.5"),
 ]
 
@@ -154,6 +153,24 @@ GET: list[tuple[list[str], str]] = [
 @pytest.mark.parametrize(("argv", "printed"), GET, ids=[" ".join(a) for a, _ in GET])
 def test_get_prints_the_share_or_the_value(run: Run, argv: list[str], printed: str) -> None:
     assert run("get", *argv) == (0, printed + "\n", "")
+
+
+#: Figures published as approximate or as a lower bound: the bare number, and a note on stderr.
+QUALIFIED: list[tuple[list[str], str, str]] = [
+    (["france", "companies", "partnerships-count"], "674000", "more than 674000"),
+    (["france", "associations", "partnerships-count"], "1200000", "nearly 1200000"),
+    (["france", "companies", "newly-partnering"], "0.1", "nearly 10 %"),
+]
+
+
+@pytest.mark.parametrize(
+    ("argv", "printed", "published"), QUALIFIED, ids=[" ".join(a) for a, _, _ in QUALIFIED]
+)
+def test_get_notes_on_stderr_how_a_qualified_figure_was_published(
+    run: Run, argv: list[str], printed: str, published: str
+) -> None:
+    note = f"phare: note: published as {published!r}\n"
+    assert run("get", *argv) == (0, printed + "\n", note)
 
 
 def _get_argv(row: VerifiedFigure) -> list[str]:
@@ -164,9 +181,19 @@ def _get_argv(row: VerifiedFigure) -> list[str]:
     return argv
 
 
+QUALIFIER_WORDS = {"approx": "nearly ", "lower-bound": "more than "}
+
+
 def test_get_every_figure(run: Run, verified_figure: VerifiedFigure) -> None:
     status, out, err = run(*_get_argv(verified_figure))
-    assert (status, err) == (0, "")
+    assert status == 0
+    if verified_figure.qualifier == "exact":
+        assert err == ""
+    else:
+        words = QUALIFIER_WORDS[verified_figure.qualifier]
+        assert err.startswith(
+            f"phare: note: published as '{words}{_published(verified_figure.value)}"
+        )
     printed = out.strip()
     assert "e" not in printed  # in full, never 1.2e+06
     expected = verified_figure.value / 100 if verified_figure.is_percent else verified_figure.value

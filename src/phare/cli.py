@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import phare
 from phare import display, export
 from phare.errors import PhareError
-from phare.model import Figure, Region, plain_number
+from phare.model import Figure, Region, format_qualified, plain_number
 
 #: Exit status for input the user can fix (the argparse convention).
 USAGE_ERROR = 2
@@ -118,7 +118,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _export(args: argparse.Namespace) -> str:
+#: What a command prints: the text for stdout, then a note for stderr ("" for none).
+Answer = tuple[str, str]
+
+
+def _export(args: argparse.Namespace) -> Answer:
     figures = phare.figures(
         region=args.region,
         actor=args.actor,
@@ -127,29 +131,38 @@ def _export(args: argparse.Namespace) -> str:
     )
     text = export.render(figures, args.format)
     if args.output is None:
-        return text
+        return text, ""
     try:
         with open(args.output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
     except OSError as err:
         raise PhareError(f"cannot write {args.output}: {err.strerror or err}") from err
-    print(f"phare: wrote {len(figures)} figures to {args.output}", file=sys.stderr)
-    return ""
+    return "", f"wrote {len(figures)} figures to {args.output}"
 
 
-def run(args: argparse.Namespace) -> str:
-    """Carry out a parsed command and return what to print."""
+def _get(figure: Figure) -> Answer:
+    """The bare number, for scripts; how it was published, when not exactly, as a note."""
+    number = plain_number(figure.share if figure.share is not None else figure.value)
+    if figure.qualifier == "exact":
+        return number, ""
+    published = format_qualified(figure.value, figure.unit, figure.qualifier, words=True)
+    return number, f"note: published as {published!r}"
+
+
+def run(args: argparse.Namespace) -> Answer:
+    """Carry out a parsed command; return what to print on stdout, and a note for stderr."""
     if args.command == "regions":
-        return _regions_text()
+        return _regions_text(), ""
     if args.command == "export":
         return _export(args)
     region = phare.region(args.region)
     if args.command == "show":
-        return _show_text(region)
-    figure = region.figure(
-        args.actor, args.indicator, theme=args.theme, segment=args.segment, study=args.study
+        return _show_text(region), ""
+    return _get(
+        region.figure(
+            args.actor, args.indicator, theme=args.theme, segment=args.segment, study=args.study
+        )
     )
-    return plain_number(figure.share if figure.share is not None else figure.value)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -160,6 +173,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     >>> main(["get", "nouvelle-aquitaine", "entreprises", "partnering"])
     0.45
+    0
+
+    The number is bare, for scripts; a value published as approximate or as a lower bound
+    says so in a note on stderr (``phare: note: published as 'more than 674000'``).
+
+    >>> main(["get", "france", "companies", "partnerships-count"])
+    674000
     0
     >>> main(["get", "bretange", "companies", "partnering"])
     2
@@ -185,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse has printed the usage or the help
         return exit_.code if isinstance(exit_.code, int) else USAGE_ERROR
     try:
-        output = run(args)
+        output, note = run(args)
     except PhareError as err:
         print(f"phare: error: {err}", file=sys.stderr)
         return USAGE_ERROR
@@ -195,6 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
     except BrokenPipeError:  # the reader stopped early (phare regions | head): not an error
         _silence_stdout()
+    if note:
+        print(f"phare: {note}", file=sys.stderr)
     return 0
 
 
