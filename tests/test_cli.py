@@ -220,10 +220,10 @@ BAD_INPUT: list[tuple[list[str], str]] = [
         ["get", "nouvelle-aquitaine", "companies", "fragility-score", "--theme", "emploii"],
         "did you mean 'employment'",
     ),
-    (["show", "Aquitaine"], "phare.region('nouvelle-aquitaine')"),
+    (["show", "Aquitaine"], "part of Nouvelle-Aquitaine; ask for 'nouvelle-aquitaine'"),
     (["get", "72", "companies", "partnering"], "Nouvelle-Aquitaine"),
     (["get", "bretagne", "associations", "partnering"], "Bretagne has no published figure"),
-    (["get", "france", "citizens", "fragility-score"], "theme="),
+    (["get", "france", "citizens", "fragility-score"], "name a theme published for citizens"),
     (["get", "france", "companies", "partnering", "--theme", "employment"], "not broken down"),
 ]
 

@@ -185,14 +185,42 @@ def test_themed_indicator_without_theme_lists_the_themes() -> None:
         if (row.region, row.actor, row.indicator) == ("france", "citizens", "fragility-score")
     }
     assert len(themes) == 6
-    assert "theme=" in message
+    assert "name a theme published for citizens in France: " in message
     assert all(theme in message for theme in themes if theme is not None)
 
 
 def test_themed_indicator_without_theme_where_none_is_published() -> None:
     message = _not_found(lambda: phare.region("bretagne").value("citizens", "fragility-score"))
-    assert "theme=" in message
-    assert "none is published for Bretagne" in message
+    assert message == (
+        "'fragility-score' is broken down by theme, and none is published for citizens in Bretagne"
+    )
+
+
+def test_messages_read_right_in_python_and_on_the_command_line() -> None:
+    # The library's words name no keyword argument and no Python call: the command line
+    # prints the same message, where `theme=...` or `phare.region(...)` would mislead.
+    themed = _not_found(
+        lambda: phare.region("nouvelle-aquitaine").share("companies", "priority-fragility")
+    )
+    assert themed == (
+        "'priority-fragility' is broken down by theme; "
+        "name a theme published for companies in Nouvelle-Aquitaine: employment"
+    )
+    with pytest.raises(phare.FigureNotFoundError) as ranked:
+        phare.rank("citizens", "priority-fragility")
+    assert str(ranked.value) == (
+        "'priority-fragility' is broken down by theme; "
+        "name a theme published in the regions: employment"
+    )
+    with pytest.raises(phare.FormerRegionError) as former:
+        phare.region("Aquitaine")
+    assert str(former.value) == (
+        "'Aquitaine' is a former region: since 2016 it is part of Nouvelle-Aquitaine; "
+        "ask for 'nouvelle-aquitaine'"
+    )
+    for message in (themed, str(ranked.value), str(former.value)):
+        assert "=" not in message
+        assert "phare." not in message
 
 
 def test_theme_on_an_unthemed_indicator() -> None:

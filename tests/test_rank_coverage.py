@@ -113,7 +113,9 @@ def test_rank_of_every_regional_cell_matches_the_facts(
 
 
 def test_rank_errors() -> None:
-    with pytest.raises(phare.FigureNotFoundError, match="regions have: employment"):
+    with pytest.raises(
+        phare.FigureNotFoundError, match="name a theme published in the regions: employment"
+    ):
         phare.rank("companies", "fragility-score")
     with pytest.raises(phare.FigureNotFoundError, match="no region has a figure for mayors"):
         phare.rank("mayors", "alliances-innovation")

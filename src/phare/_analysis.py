@@ -56,16 +56,11 @@ def ranking(
     """
     found_indicator = _query.resolve_indicator(indicator)
     if found_indicator.themed and theme is None:
-        published = sorted(
-            {
-                f.theme.id
-                for f in _regional(_query.figures(actor=actor, indicator=indicator))
-                if f.theme is not None
-            }
-        )
-        where = f"regions have: {', '.join(published)}" if published else "no region has any"
-        raise FigureNotFoundError(
-            f"{found_indicator.id!r} is broken down by theme; name one with theme=...; {where}"
+        regional = _regional(_query.figures(actor=actor, indicator=indicator))
+        raise _query.theme_required(
+            found_indicator,
+            (f.theme.id for f in regional if f.theme is not None),
+            "in the regions",
         )
     matches = _query.figures(
         actor=actor,

@@ -7,7 +7,7 @@ Every public lookup lands here. Names are matched through the indices of
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from phare import _store
@@ -172,6 +172,30 @@ def _theme_for(indicator: Indicator, theme: object) -> Theme | None:
     return found
 
 
+def theme_required(
+    indicator: Indicator, published: Iterable[str], where: str
+) -> FigureNotFoundError:
+    """The error for a themed *indicator* asked without a theme: the themes published *where*.
+
+    It names no keyword argument, so it reads right in Python and on the command line alike.
+
+    >>> import phare
+    >>> print(theme_required(phare.indicator("priority-fragility"), ["employment"], "in Occitanie"))
+    'priority-fragility' is broken down by theme; name a theme published in Occitanie: employment
+    >>> print(theme_required(phare.indicator("priority-fragility"), [], "in Bretagne"))
+    'priority-fragility' is broken down by theme, and none is published in Bretagne
+    """
+    themes = sorted(set(published))
+    if not themes:
+        return FigureNotFoundError(
+            f"{indicator.id!r} is broken down by theme, and none is published {where}"
+        )
+    return FigureNotFoundError(
+        f"{indicator.id!r} is broken down by theme; "
+        f"name a theme published {where}: {', '.join(themes)}"
+    )
+
+
 def _remember(memo: dict[K, V], key: K, value: V) -> None:
     """Keep *value* under *key*, unless the key holds anything but plain text (or None).
 
@@ -204,14 +228,10 @@ def _candidates(
     found_segment = resolve_segment(segment)
     cell = _store.get().by_cell.get((region.slug, found_actor.id, found_indicator.id), ())
     if found_indicator.themed and found_theme is None:
-        themes = sorted({f.theme.id for f in cell if f.theme is not None})
-        where = (
-            f"published themes here: {', '.join(themes)}"
-            if themes
-            else f"none is published for {region.name}, {found_actor.id}"
-        )
-        raise FigureNotFoundError(
-            f"{found_indicator.id!r} is broken down by theme; name one with theme=...; {where}"
+        raise theme_required(
+            found_indicator,
+            (f.theme.id for f in cell if f.theme is not None),
+            f"for {found_actor.id} in {region.name}",
         )
     matches = [f for f in cell if f.segment is found_segment and f.theme is found_theme]
     return found_actor, found_indicator, found_theme, found_segment, matches

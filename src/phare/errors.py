@@ -94,7 +94,7 @@ class FormerRegionError(UnknownRegionError):
         self.merged_name = merged_name
         message = (
             f"{former_name!r} is a former region: since 2016 it is part of {merged_name}; "
-            f"ask for phare.region({merged_into!r})"
+            f"ask for {merged_into!r}"
         )
         super().__init__("region", name, [], message=message)
 
