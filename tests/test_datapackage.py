@@ -81,6 +81,18 @@ def test_observatory_json_keeps_its_json_schema() -> None:
 # --- the loader states the same contract --------------------------------------------------
 
 
+def test_loader_keys_are_the_json_schema_keys() -> None:
+    (resource,) = resources("json")
+    schema = resource["jsonSchema"]
+    assert tuple(schema["required"]) == _store.OBSERVATORY_KEYS
+    assert tuple(schema["properties"]["le_rameau"]["required"]) == _store.RAMEAU_KEYS
+    programme = schema["properties"]["programmes"]["items"]
+    assert tuple(programme["required"]) == _store.PROGRAMME_KEYS
+    # every key is required and none other is allowed: the loader's ``only`` rule
+    assert set(schema["properties"]) == set(_store.OBSERVATORY_KEYS)
+    assert set(programme["properties"]) == set(_store.PROGRAMME_KEYS)
+
+
 def fields_of(name: str) -> list[dict[str, Any]]:
     resource = next(r for r in resources() if r["name"] == name)
     return list(resource["schema"]["fields"])

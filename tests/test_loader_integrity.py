@@ -304,6 +304,34 @@ def observatory(tmp_path: Path, change: Any) -> Path:
         ),
         (lambda d: d["programmes"][0].update(rank=0), "'programmes[0].rank': 0 is out of range"),
         (lambda d: d["programmes"].pop(), "studies.csv, row 14, field 'programme': 'IMPACT'"),
+        (
+            lambda d: d["objectives_fr"].append("Un objectif de plus."),
+            "field 'objectives_fr': has 4 items, but 'objectives_en' has 3",
+        ),
+        (
+            lambda d: d["programmes"][0]["objectives_en"].pop(),
+            "'programmes[0].objectives_fr': has 4 items, but 'objectives_en' has 3",
+        ),
+        (
+            lambda d: d["programmes"][1].update(objectives_sources=[]),
+            "'programmes[1].objectives_sources': expected at least one source",
+        ),
+        (
+            lambda d: d["programmes"][2].update(strand_sources=[d["programmes"][2]["source"]]),
+            "'programmes[2].strand_sources': backs nothing: 'strand_names_en' is empty",
+        ),
+        (
+            lambda d: d["programmes"][1]["strand_names_en"].pop(),
+            "'programmes[1].strand_names_en': has 5 names, but 'strands' is 6",
+        ),
+        (
+            lambda d: d["programmes"][2].update(strand_names_en=["Regional reports"]),
+            "'programmes[2].strand_names_en': has 1 names, but 'strands' is null",
+        ),
+        (lambda d: d["programmes"][0].update(period_sources=[]), "expected at least one source"),
+        (lambda d: d.update(scientific_direction_sources=[]), "expected at least one source"),
+        (lambda d: d.update(founders_sources=["x"]), "field 'founders_sources': 'x' is not an"),
+        (lambda d: d["programmes"][0].update(objectives_note=""), "expected a non-empty string"),
     ],
 )
 def test_a_broken_observatory_names_the_field(tmp_path: Path, change: Any, problem: str) -> None:
@@ -481,7 +509,7 @@ def test_a_whole_number_on_its_bound_is_accepted(
     [
         (lambda d: d.update(founded=2100), lambda o: o.founded == 2100),
         (lambda d: d.update(founded=1900), lambda o: o.founded == 1900),
-        (lambda d: d["programmes"][0].update(strands=1), lambda o: o.programmes[0].strands == 1),
+        (lambda d: d["programmes"][2].update(strands=1), lambda o: o.programmes[2].strands == 1),
         (lambda d: d["programmes"][2].update(end_year=2100), lambda o: o.programmes[2].end_year),
     ],
 )

@@ -23,6 +23,16 @@ FIVE_YEAR_REPORT = (
     "observatoire-national-des-partenariats-associations-lorsque-humanisme-et.html"
 )
 IMPACT_PAGE = "https://www.lerameau.fr/le-programme-impact/"
+PHARE_PAGE = "https://observatoire-des-partenariats.fr/le-programme-phare"
+CAISSE_EPARGNE = (
+    "https://www.federation.caisse-epargne.fr/"
+    "le-rameau-lance-le-referentiel-co-construction-territoriale/"
+)
+
+
+def where(sources: tuple[phare.Source, ...]) -> list[tuple[str | None, str | None]]:
+    """Each source as (URL, document name): one of the two is None."""
+    return [(s.url, s.document) for s in sources]
 
 
 def test_names() -> None:
@@ -53,6 +63,7 @@ def test_founding_year_2007_is_kept_as_a_dispute_with_its_two_sources() -> None:
 def test_founders_and_partners() -> None:
     observatory = phare.observatory()
     assert observatory.founders == ("Le RAMEAU", "Caisse des Dépôts")
+    assert where(observatory.founders_sources) == [(None, SEED), (PDFSLIDE, None)]
     assert observatory.partners == ("MEDEF", "Le Mouvement associatif")
     assert observatory.partners_source.url == D_COMME_DONNEES
 
@@ -77,7 +88,12 @@ def test_scientific_direction() -> None:
     observatory = phare.observatory()
     assert observatory.scientific_director.casefold() == "anne robin"
     assert observatory.scientific_director_firm == "COMISIS"
-    assert observatory.scientific_direction_source.url == PDFSLIDE
+    assert where(observatory.scientific_direction_sources) == [
+        (PDFSLIDE, None),
+        (None, SEED),
+        (PHARE_PAGE, None),
+    ]
+    assert observatory.scientific_direction_source.url == PDFSLIDE  # the one 0.1.0 gave
 
 
 def test_le_rameau() -> None:
@@ -100,6 +116,7 @@ def test_three_programmes_in_order() -> None:
 def test_arpea_is_the_2008_2012_state_of_play() -> None:
     arpea = phare.programme("arpea")
     assert (arpea.start_year, arpea.end_year, arpea.period) == (2008, 2012, "2008-2012")
+    assert where(arpea.period_sources) == [(None, SEED), (PDFSLIDE, None)]
     assert "state of play" in arpea.focus_en.lower()
     assert "état des lieux" in arpea.focus_fr.lower()
     assert arpea.strands == 10
@@ -110,6 +127,7 @@ def test_arpea_is_the_2008_2012_state_of_play() -> None:
 def test_phare_is_2013_2017_with_the_2013_2018_dispute() -> None:
     programme = phare.programme("PHARE")
     assert (programme.start_year, programme.end_year, programme.period) == (2013, 2017, "2013-2017")
+    assert where(programme.period_sources) == [(None, SEED), (PDFSLIDE, None)]
     assert "impacts" in programme.focus_en.lower()
     assert programme.strands == 6
     assert [(d.field, d.kept, d.other) for d in programme.disputes] == [
@@ -122,6 +140,97 @@ def test_impact_runs_from_2018() -> None:
     impact = phare.programme("Impact")
     assert (impact.start_year, impact.end_year, impact.period) == (2018, None, "2018-")
     assert impact.source.url == IMPACT_PAGE
+    assert where(impact.period_sources) == [(IMPACT_PAGE, None)]
+
+
+def test_no_objective_nor_strand_is_recorded_for_impact() -> None:
+    impact = phare.programme("IMPACT")
+    assert (impact.objectives_en, impact.objectives_fr, impact.objectives_sources) == ((), (), ())
+    assert impact.objectives_note is None
+    assert (impact.strands, impact.strand_names, impact.strand_sources) == (None, (), ())
+
+
+# --- each programme's objectives, in our words ------------------------------------------------
+
+# Key words of each objective, in the order observatory.md gives them.
+ARPEA_OBJECTIVES = {
+    # what associations and companies each gain from working together; map the partnerships
+    # that exist in France; lead thinking on how practices change; spread methods and tools
+    "en": (("associations", "companies", "get out of"), ("map", "france"),
+           ("thinking", "practices", "change"), ("methods", "tools")),
+    "fr": (("associations", "entreprises", "gagnent"), ("carte", "france"),
+           ("réflexion", "pratiques", "changent"), ("méthodes", "outils")),
+}  # fmt: skip
+PHARE_OBJECTIVES = {
+    # how citizens, companies, associations and institutions see their territory's priority
+    # fragilities and the part alliances can play; a diagnosis of fragilities for each of the
+    # 13 regions; the fields where partnerships fit best
+    "en": (("citizens", "companies", "associations", "institutions", "priority fragilities",
+            "territory", "alliances"), ("each of the 13 regions", "diagnosis", "fragilities"),
+           ("fields", "partnerships")),
+    "fr": (("citoyens", "entreprises", "associations", "institutions", "fragilités prioritaires",
+            "territoire", "alliances"), ("chacune des 13 régions", "diagnostic", "fragilités"),
+           ("domaines", "partenariats")),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("programme", "expected"), [("ARPEA", ARPEA_OBJECTIVES), ("PHARE", PHARE_OBJECTIVES)]
+)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_programme_objectives_in_english_and_french(
+    programme: str, expected: dict[str, tuple[tuple[str, ...], ...]], language: str
+) -> None:
+    found = phare.programme(programme)
+    objectives = found.objectives_en if language == "en" else found.objectives_fr
+    assert len(objectives) == len(expected[language])
+    for objective, key_words in zip(objectives, expected[language], strict=True):
+        assert all(word in objective.lower() for word in key_words), objective
+
+
+def test_the_first_programme_objectives_name_every_founding_document() -> None:
+    # The national fact sheet gives the four objectives among the founding documents without
+    # saying which one states them: all four are cited, and the note says why.
+    arpea = phare.programme("ARPEA")
+    assert where(arpea.objectives_sources) == [
+        (PDFSLIDE, None),
+        (D_COMME_DONNEES, None),
+        (ARPEA_2011_REPORT, None),
+        (FIVE_YEAR_REPORT, None),
+    ]
+    assert arpea.objectives_note is not None
+    assert "without saying which" in arpea.objectives_note
+
+
+def test_phare_objectives_come_from_the_programme_page() -> None:
+    programme = phare.programme("PHARE")
+    assert where(programme.objectives_sources) == [(PHARE_PAGE, None)]
+    assert programme.objectives_note is None
+
+
+# --- the strands of each programme ------------------------------------------------------------
+
+
+def test_arpea_has_ten_named_strands() -> None:
+    arpea = phare.programme("ARPEA")
+    assert [name.casefold() for name in arpea.strand_names] == [
+        "citizens", "associations", "large companies", "smes", "companies & territories",
+        "local authorities", "foundations", "trade unions", "professionals", "secondary studies",
+    ]  # fmt: skip
+    assert arpea.strands == len(arpea.strand_names) == 10
+    assert where(arpea.strand_sources) == [(FIVE_YEAR_REPORT, None)]
+
+
+def test_phare_has_six_named_strands() -> None:
+    # PHARE-Citoyens, PHARE-Entreprises, PHARE-Associations, the 13 regional reports,
+    # PHARE-Diagnostics sectoriels and PHARE-Institutions
+    programme = phare.programme("PHARE")
+    assert programme.strand_names == (
+        "Citizens", "Companies", "Associations", "Regional reports (13 regions)",
+        "Sectoral diagnostics", "Institutions",
+    )  # fmt: skip
+    assert programme.strands == 6
+    assert where(programme.strand_sources) == [(PHARE_PAGE, None), (CAISSE_EPARGNE, None)]
 
 
 @pytest.mark.parametrize("programme", ["ARPEA", "PHARE", "IMPACT"])

@@ -40,7 +40,7 @@ def sources() -> dict[str, tuple[Source, Counter[str]]]:
 
     >>> uses = sources()["seed:press-release-phare-nouvelle-aquitaine"][1]
     >>> uses["figures"], uses["programmes"]
-    (9, 2)
+    (9, 4)
     """
     found: dict[str, tuple[Source, Counter[str]]] = {}
     for kind, source in _store.citations(_store.get()):

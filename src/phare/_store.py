@@ -796,14 +796,37 @@ class _Json:
     def optional_integer(self, key: str, low: int, high: int | None = None) -> int | None:
         return None if self.data[key] is None else self.integer(key, low, high)
 
+    def optional_text(self, key: str) -> str | None:
+        return None if self.data[key] is None else self.text(key)
+
+    def translated(self, english: str, french: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Two lists that say the same things in two languages: as many items in each."""
+        en, fr = self.texts(english), self.texts(french)
+        if len(en) != len(fr):
+            raise self.fail(french, f"has {len(fr)} items, but {english!r} has {len(en)}")
+        return en, fr
+
+    def backed(
+        self, key: str, sources_key: str, sources: Mapping[str, Source]
+    ) -> tuple[Source, ...]:
+        """The sources of the list under *key*: at least one when it has items, else none."""
+        backing = self.sources(sources_key, sources, at_least_one=bool(self.data[key]))
+        if backing and not self.data[key]:
+            raise self.fail(sources_key, f"backs nothing: {key!r} is empty")
+        return backing
+
     def source(self, key: str, sources: Mapping[str, Source]) -> Source:
         ref = self.data[key]
         if not isinstance(ref, str) or ref not in sources:
             raise self.fail(key, f"{ref!r} is not an id of sources.csv")
         return sources[ref]
 
-    def sources(self, key: str, sources: Mapping[str, Source]) -> tuple[Source, ...]:
+    def sources(
+        self, key: str, sources: Mapping[str, Source], *, at_least_one: bool = False
+    ) -> tuple[Source, ...]:
         refs = self.texts(key)
+        if at_least_one and not refs:
+            raise self.fail(key, "expected at least one source")
         for ref in refs:
             if ref not in sources:
                 raise self.fail(key, f"{ref!r} is not an id of sources.csv")
@@ -821,16 +844,17 @@ class _Json:
 
 OBSERVATORY_KEYS = (
     "id", "name", "short_name", "former_names", "founded", "founded_sources", "founders",
-    "partners", "partners_source", "objectives_en", "objectives_fr", "objectives_source",
-    "scientific_director", "scientific_director_firm", "scientific_direction_source",
-    "le_rameau", "programmes",
+    "founders_sources", "partners", "partners_source", "objectives_en", "objectives_fr",
+    "objectives_source", "scientific_director", "scientific_director_firm",
+    "scientific_direction_sources", "le_rameau", "programmes",
 )  # fmt: skip
 RAMEAU_KEYS = (
     "name", "founded", "nature_en", "nature_fr", "activities_en", "president_founder", "source",
 )  # fmt: skip
 PROGRAMME_KEYS = (
-    "id", "rank", "start_year", "end_year", "focus_en", "focus_fr", "expansions", "strands",
-    "source", "see_also", "milestones_en",
+    "id", "rank", "start_year", "end_year", "period_sources", "focus_en", "focus_fr",
+    "expansions", "objectives_en", "objectives_fr", "objectives_sources", "objectives_note",
+    "strands", "strand_names_en", "strand_sources", "source", "see_also", "milestones_en",
 )  # fmt: skip
 
 
@@ -847,21 +871,25 @@ def _load_observatory(
     if raw.data["id"] != OBSERVATORY_ID:
         raise raw.fail("id", f"must be {OBSERVATORY_ID!r}")
     rameau = raw.child("le_rameau").only(RAMEAU_KEYS)
+    objectives_en, objectives_fr = raw.translated("objectives_en", "objectives_fr")
     return Observatory(
         name=raw.text("name"),
         short_name=raw.text("short_name"),
         former_names=raw.texts("former_names"),
         founded=raw.integer("founded", *FACT_YEAR_BOUNDS),
-        founded_sources=raw.sources("founded_sources", sources),
+        founded_sources=raw.sources("founded_sources", sources, at_least_one=True),
         founders=raw.texts("founders"),
+        founders_sources=raw.sources("founders_sources", sources, at_least_one=True),
         partners=raw.texts("partners"),
         partners_source=raw.source("partners_source", sources),
-        objectives_en=raw.texts("objectives_en"),
-        objectives_fr=raw.texts("objectives_fr"),
+        objectives_en=objectives_en,
+        objectives_fr=objectives_fr,
         objectives_source=raw.source("objectives_source", sources),
         scientific_director=raw.text("scientific_director"),
         scientific_director_firm=raw.text("scientific_director_firm"),
-        scientific_direction_source=raw.source("scientific_direction_source", sources),
+        scientific_direction_sources=raw.sources(
+            "scientific_direction_sources", sources, at_least_one=True
+        ),
         le_rameau=Organisation(
             name=rameau.text("name"),
             founded=rameau.integer("founded", *FACT_YEAR_BOUNDS),
@@ -889,16 +917,31 @@ def _programmes(
             raise p.fail("id", f"{programme_id!r} is not one of {', '.join(PROGRAMME_IDS)}")
         if any(other.id == programme_id for other in programmes):
             raise p.fail("id", f"{programme_id!r} is given twice")
+        objectives_en, objectives_fr = p.translated("objectives_en", "objectives_fr")
+        strands = p.optional_integer("strands", 1)
+        strand_names = p.texts("strand_names_en")
+        if strand_names and len(strand_names) != strands:
+            count = "null" if strands is None else strands
+            raise p.fail(
+                "strand_names_en", f"has {len(strand_names)} names, but 'strands' is {count}"
+            )
         programmes.append(
             Programme(
                 id=programme_id,
                 rank=p.integer("rank", 1),
                 start_year=p.integer("start_year", *FACT_YEAR_BOUNDS),
                 end_year=p.optional_integer("end_year", *FACT_YEAR_BOUNDS),
+                period_sources=p.sources("period_sources", sources, at_least_one=True),
                 focus_en=p.text("focus_en"),
                 focus_fr=p.text("focus_fr"),
                 expansions=p.texts("expansions"),
-                strands=p.optional_integer("strands", 1),
+                objectives_en=objectives_en,
+                objectives_fr=objectives_fr,
+                objectives_sources=p.backed("objectives_en", "objectives_sources", sources),
+                objectives_note=p.optional_text("objectives_note"),
+                strands=strands,
+                strand_names=strand_names,
+                strand_sources=p.backed("strand_names_en", "strand_sources", sources),
                 milestones=p.texts("milestones_en"),
                 source=p.source("source", sources),
                 see_also=p.sources("see_also", sources),
@@ -934,17 +977,24 @@ def citations(store: Store) -> Iterator[tuple[str, Source]]:
     observatory = store.observatory
     for source in (
         *observatory.founded_sources,
+        *observatory.founders_sources,
         observatory.partners_source,
         observatory.objectives_source,
-        observatory.scientific_direction_source,
+        *observatory.scientific_direction_sources,
         observatory.le_rameau.source,
     ):
         yield "observatory", source
     for region in store.regions:
         for code in region.former_codes:
             yield "regions", code.source
-    for programme in observatory.programmes:
-        for source in (programme.source, *programme.see_also):
+    for p in observatory.programmes:
+        for source in (
+            p.source,
+            *p.see_also,
+            *p.period_sources,
+            *p.objectives_sources,
+            *p.strand_sources,
+        ):
             yield "programmes", source
     for study in store.studies:
         for source in (study.source, *study.see_also):

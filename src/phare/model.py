@@ -286,20 +286,40 @@ class Programme:
     '2013-2018'
 
     ``source`` is where the programme's facts were read; ``see_also`` lists the other pages
-    that back them (a report of the programme, its own web page).
+    that back them (a report of the programme, its own web page). A fact with sources of its
+    own names them beside it: ``period_sources``, ``objectives_sources``, ``strand_sources``.
 
     >>> [s.publisher for s in phare.programme("IMPACT").see_also]
     ['Le RAMEAU', 'Le RAMEAU']
+
+    The objectives are in our words, in English and in French, item by item;
+    ``objectives_note`` says what the sources leave open. ``strand_names`` names the
+    ``strands`` (the programme's parts, mostly one survey each) when the sources list them.
+
+    >>> arpea = phare.programme("ARPEA")
+    >>> arpea.objectives_en[1]
+    'Map the partnerships that exist across France.'
+    >>> len(arpea.strand_names) == arpea.strands, arpea.strand_names[:3]
+    (True, ('Citizens', 'Associations', 'Large companies'))
+    >>> phare.programme("IMPACT").objectives_en, phare.programme("IMPACT").objectives_note
+    ((), None)
     """
 
     id: str
     rank: int
     start_year: int
     end_year: int | None
+    period_sources: tuple[Source, ...]
     focus_en: str
     focus_fr: str
     expansions: tuple[str, ...]
+    objectives_en: tuple[str, ...]
+    objectives_fr: tuple[str, ...]
+    objectives_sources: tuple[Source, ...]
+    objectives_note: str | None
     strands: int | None
+    strand_names: tuple[str, ...]
+    strand_sources: tuple[Source, ...]
     milestones: tuple[str, ...]
     source: Source
     see_also: tuple[Source, ...] = ()
@@ -879,6 +899,12 @@ class Observatory:
     '2007'
     >>> obs.scientific_director, obs.scientific_director_firm
     ('Anne Robin', 'COMISIS')
+    >>> [s.publisher for s in obs.founders_sources]
+    ['Le RAMEAU', 'Observatoire national des partenariats (copy on pdfslide.fr)']
+
+    ``objectives_en`` and ``objectives_fr`` are the Observatory's objectives as the PHARE
+    Nouvelle-Aquitaine press release states them; each programme has its own too
+    (:attr:`Programme.objectives_en`).
     """
 
     name: str
@@ -887,6 +913,7 @@ class Observatory:
     founded: int
     founded_sources: tuple[Source, ...]
     founders: tuple[str, ...]
+    founders_sources: tuple[Source, ...]
     partners: tuple[str, ...]
     partners_source: Source
     objectives_en: tuple[str, ...]
@@ -894,10 +921,20 @@ class Observatory:
     objectives_source: Source
     scientific_director: str
     scientific_director_firm: str
-    scientific_direction_source: Source
+    scientific_direction_sources: tuple[Source, ...]
     le_rameau: Organisation
     programmes: tuple[Programme, ...]
     disputes: tuple[Dispute, ...] = ()
+
+    @property
+    def scientific_direction_source(self) -> Source:
+        """The first of ``scientific_direction_sources``: the one source phare 0.1.0 gave.
+
+        >>> import phare
+        >>> phare.observatory().scientific_direction_source.url[:19]
+        'https://pdfslide.fr'
+        """
+        return self.scientific_direction_sources[0]
 
     def programme(self, name: str) -> Programme:
         """One programme by name, in any case.
