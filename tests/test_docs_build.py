@@ -112,3 +112,24 @@ def test_api_reference_documents_every_public_name(site: Path) -> None:
     text = page(site, "reference/api")
     missing = [name for name in phare.__all__ if name != "__version__" and name not in text]
     assert not missing, f"add these to docs/reference/api.md: {missing}"
+
+
+def test_observatory_page_shows_objectives_strands_and_their_sources(site: Path) -> None:
+    text = page(site, "data/observatory")
+    observatory = phare.observatory()
+    founders = text[text.index("Founders :") : text.index("Partners :")]
+    assert [s.title for s in observatory.founders_sources] == [
+        "Press release on the PHARE Nouvelle-Aquitaine regional report (November 2016)",
+        "Presentation of the study programme",
+    ]
+    assert all(s.title in founders for s in observatory.founders_sources)
+    direction = text[text.index("Scientific direction :") :]
+    assert all(s.title in direction[:600] for s in observatory.scientific_direction_sources)
+    for programme in phare.programmes():
+        section = text[text.index(f"{programme.id} ({programme.period})") :]
+        assert all(s.title in section[:800] for s in programme.period_sources)
+        for en, fr in zip(programme.objectives_en, programme.objectives_fr, strict=True):
+            assert f"{en} {fr}" in section
+        assert all(name in section for name in programme.strand_names)
+    assert "Strands : 10, named Citizens, Associations, Large companies, SMEs" in text
+    assert "Note: The Observatory's national fact sheet gives these four objectives" in text

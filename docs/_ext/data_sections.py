@@ -16,11 +16,11 @@ from importlib import resources
 from typing import Any
 
 from data_inventory import disputes, regions_with_figures, sources
-from markdown_text import anchor, bullets, code, link, shown, table, text
+from markdown_text import anchor, bullets, code, link, links, shown, table, text
 
 import phare
 from phare.citation import CONFIDENCE_WORDS
-from phare.model import Dispute, Figure, format_qualified
+from phare.model import Dispute, Figure, Source, format_qualified
 
 
 def summary_md() -> str:
@@ -50,7 +50,7 @@ def observatory_md() -> str:
     """The Observatory, Le RAMEAU, and the facts recorded about them."""
     obs = phare.observatory()
     rameau = obs.le_rameau
-    founded = f"{obs.founded} (from {'; '.join(link(s) for s in obs.founded_sources)})"
+    founded = f"{obs.founded} (from {links(obs.founded_sources)})"
     if obs.disputes:
         founded += "; another year is given by some sources, see {doc}`disputes`"
     parts = [
@@ -60,23 +60,17 @@ def observatory_md() -> str:
                 ("Short name", text(obs.short_name)),
                 ("Former names", "; ".join(text(n) for n in obs.former_names)),
                 ("Founded", founded),
-                ("Founders", text(", ".join(obs.founders))),
+                ("Founders", f"{text(', '.join(obs.founders))} ({links(obs.founders_sources)})"),
                 ("Partners", f"{text(', '.join(obs.partners))} ({link(obs.partners_source)})"),
                 (
                     "Scientific direction",
                     f"{text(obs.scientific_director)}, {text(obs.scientific_director_firm)} "
-                    f"({link(obs.scientific_direction_source)})",
+                    f"({links(obs.scientific_direction_sources)})",
                 ),
             ]
         ),
-        f"## Objectives\n\nSource: {link(obs.objectives_source)}",
-        table(
-            ["English", "Français"],
-            (
-                (text(en), text(fr))
-                for en, fr in zip(obs.objectives_en, obs.objectives_fr, strict=True)
-            ),
-        ),
+        "## Objectives",
+        _objectives(obs.objectives_en, obs.objectives_fr, [obs.objectives_source]),
         f"## {text(rameau.name)}",
         bullets(
             [
@@ -90,6 +84,30 @@ def observatory_md() -> str:
         "\n".join(f"- {text(activity)}" for activity in rameau.activities),
     ]
     return "\n\n".join(parts)
+
+
+def _objectives(
+    english: Sequence[str],
+    french: Sequence[str],
+    sources: Sequence[Source],
+    note: str | None = None,
+) -> str:
+    """Objectives side by side in both languages, then where they were read and any caveat."""
+    rows = ((text(en), text(fr)) for en, fr in zip(english, french, strict=True))
+    lines = [table(["English", "Français"], rows), f"Source: {links(sources)}"]
+    if note:
+        lines.append(f"Note: {text(note)}")
+    return "\n\n".join(lines)
+
+
+def _strands(programme: phare.Programme) -> str:
+    """How many strands a programme has, and their names with their sources when known."""
+    if programme.strands is None:
+        return ""
+    if not programme.strand_names:
+        return str(programme.strands)
+    names = ", ".join(text(name) for name in programme.strand_names)
+    return f"{programme.strands}, named {names} ({links(programme.strand_sources)})"
 
 
 def programmes_md() -> str:
@@ -117,10 +135,12 @@ def programmes_md() -> str:
         parts.append(
             bullets(
                 [
+                    ("Years", f"{p.period} ({links(p.period_sources)})"),
                     ("The name stands for", "; ".join(text(e) for e in p.expansions)),
+                    ("Strands", _strands(p)),
                     ("Studies", ", ".join(f"{{ref}}`{s.id} <study-{s.id}>`" for s in p.studies())),
                     ("Source", link(p.source)),
-                    ("See also", "; ".join(link(other) for other in p.see_also)),
+                    ("See also", links(p.see_also)),
                     (
                         "Disputed",
                         "; ".join(
@@ -132,6 +152,14 @@ def programmes_md() -> str:
                 ]
             )
         )
+        if p.objectives_en:
+            parts.append("Objectives, in our words:")
+            parts.append(
+                _objectives(
+                    p.objectives_en, p.objectives_fr, p.objectives_sources, p.objectives_note
+                )
+            )
+        parts.append("Milestones:")
         parts.append("\n".join(f"- {text(m)}" for m in p.milestones))
     return "\n\n".join(parts)
 
@@ -143,7 +171,7 @@ def _dispute_lines(records: Sequence[Dispute]) -> str:
             ("Field", code(first.field)),
             ("Kept", text(first.kept)),
             ("Other value or meaning", text(first.other)),
-            ("Given by", "; ".join(link(d.source) for d in records)),
+            ("Given by", links(d.source for d in records)),
             ("Why the kept one", text(first.note)),
         ]
     )
@@ -190,7 +218,7 @@ def studies_md() -> str:
                     ("Sample", sample or "not found"),
                     ("Figures bundled", str(figure_counts[s.id])),
                     ("Source", link(s.source)),
-                    ("See also", "; ".join(link(other) for other in s.see_also)),
+                    ("See also", links(s.see_also)),
                     ("Note", text(s.note)),
                 ]
             )

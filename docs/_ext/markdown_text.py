@@ -45,6 +45,16 @@ def link(source: Source) -> str:
     return f"[{text(source.title)}]({source.url}) ({text(source.publisher)})"
 
 
+def links(sources: Iterable[Source]) -> str:
+    """Several sources, each written by :func:`link`, separated by semicolons.
+
+    >>> import phare
+    >>> links(phare.observatory().founders_sources)  # doctest: +ELLIPSIS
+    'Press release on ... (Le RAMEAU); [Presentation of the study programme](https://pdfslide.fr/...'
+    """
+    return "; ".join(link(source) for source in sources)
+
+
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """A Markdown pipe table; cells are written as given (escape them first).
 
