@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Commands shown in the docs that the test suite cannot run from inside itself.
 NOT_RUN = (
     "pip install .",
+    'pip install -e ".[docs]"',
     'pip install -e ".[test]"',
     "python -m pytest",
     "python -m sphinx -W --keep-going -b html docs docs/_build/html",
