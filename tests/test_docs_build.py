@@ -20,6 +20,8 @@ from phare.citation import CONFIDENCE_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
+sys.path.insert(0, str(DOCS / "_ext"))
+import exclusions  # noqa: E402  (the documentation's table of what was left out)
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +100,18 @@ def test_every_dispute_is_on_the_disputes_page(site: Path) -> None:
     for record in records:
         assert record.other in text
         assert record.source.title in text
+
+
+def test_excluded_page_lists_every_row_with_where_it_is_kept(site: Path) -> None:
+    text = page(site, "data/excluded")
+    for row in exclusions.exclusions():
+        assert row.item in text
+        assert row.reason in text
+        for kind, ident in row.where_kept:
+            assert ident in text if kind != "observatory" else phare.observatory().name in text
+    assert "Figures no study can be assigned to" in text
+    nearly_half = text[text.index("'nearly half' of companies") :][:400]
+    assert "figure naq-companies-partnering" in nearly_half
 
 
 def test_confidence_page_counts_each_grade(site: Path) -> None:

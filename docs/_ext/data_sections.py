@@ -14,8 +14,10 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from importlib import resources
 from typing import Any
+from urllib.parse import urlsplit
 
 from data_inventory import disputes, regions_with_figures, sources
+from exclusions import KINDS, exclusions, record
 from markdown_text import anchor, bullets, code, link, links, shown, table, text
 
 import phare
@@ -464,6 +466,41 @@ def disputes_md() -> str:
     return "\n\n".join(parts)
 
 
+def excluded_md() -> str:
+    """What the sources say that the package does not hold as a figure, by kind of reason.
+
+    Written from ``docs/data/excluded.csv`` (:mod:`exclusions`); each record a row says keeps
+    its fact is looked up in the package, so a row naming a missing record fails the build.
+    """
+    cited = {source.id: source for source, _ in sources().values()}
+    rows = exclusions()
+    parts = []
+    for kind, heading in KINDS.items():
+        of_kind = [row for row in rows if row.kind == kind]
+        if not of_kind:
+            continue
+        parts.append(f"## {text(heading)}")
+        cells = []
+        for row in of_kind:
+            kept = []
+            for ref_kind, ident in row.where_kept:
+                found = record((ref_kind, ident))
+                kept.append(_subject(ref_kind, found.name if ref_kind == "observatory" else ident))
+            if row.source is None:
+                source = ""
+            elif row.source in cited:
+                source = link(cited[row.source])
+            elif row.source.startswith(("https://", "http://")):
+                source = f"[{text(urlsplit(row.source).netloc)}]({row.source})"
+            else:
+                raise ValueError(
+                    f"excluded.csv: {row.source!r} is neither a URL nor a cited source"
+                )
+            cells.append((text(row.item), text(row.reason), "; ".join(kept), source))
+        parts.append(table(["What was found", "Why", "Kept in", "Source"], cells))
+    return "\n\n".join(parts)
+
+
 def sources_md() -> str:
     """Every source cited anywhere in the data, and what cites it."""
     rows = []
@@ -545,6 +582,7 @@ SECTIONS: dict[str, Callable[[], str]] = {
     "confidence": confidence_md,
     "coverage": coverage_md,
     "disputes": disputes_md,
+    "excluded": excluded_md,
     "indicators": indicators_md,
     "observatory": observatory_md,
     "programmes": programmes_md,
