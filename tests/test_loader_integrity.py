@@ -322,11 +322,11 @@ def observatory(tmp_path: Path, change: Any) -> Path:
         ),
         (
             lambda d: d["programmes"][1]["strand_names_en"].pop(),
-            "'programmes[1].strand_names_en': has 5 names, but 'strands' is 6",
+            "'programmes[1].strand_names_en': names 5, but 'strands' is 6",
         ),
         (
             lambda d: d["programmes"][2].update(strand_names_en=["Regional reports"]),
-            "'programmes[2].strand_names_en': has 1 names, but 'strands' is null",
+            "'programmes[2].strand_names_en': names 1, but 'strands' is null",
         ),
         (lambda d: d["programmes"][0].update(period_sources=[]), "expected at least one source"),
         (lambda d: d.update(scientific_direction_sources=[]), "expected at least one source"),

@@ -922,9 +922,7 @@ def _programmes(
         strand_names = p.texts("strand_names_en")
         if strand_names and len(strand_names) != strands:
             count = "null" if strands is None else strands
-            raise p.fail(
-                "strand_names_en", f"has {len(strand_names)} names, but 'strands' is {count}"
-            )
+            raise p.fail("strand_names_en", f"names {len(strand_names)}, but 'strands' is {count}")
         programmes.append(
             Programme(
                 id=programme_id,
