@@ -9,6 +9,7 @@ import pytest
 
 import phare
 from phare import citation
+from test_hostile_input import SlyStr
 from verified import FIGURES, STUDIES, VerifiedFigure, VerifiedStudy, url_and_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,7 +131,7 @@ def test_package_citation_names_version_and_observatory() -> None:
 def test_unknown_style_suggests_one() -> None:
     fig = phare.national().figure("companies", "partnering")
     with pytest.raises(phare.UnknownNameError, match="did you mean 'bibtex'") as info:
-        fig.cite("BibTex")  # type: ignore[arg-type]
+        fig.cite("bibtx")  # type: ignore[arg-type]
     assert isinstance(info.value, phare.PhareError)
     with pytest.raises(phare.PhareError, match="styles are 'text' and 'bibtex'"):
         phare.study("phare-citoyens-2015").cite("chicago")  # type: ignore[arg-type]
@@ -138,6 +139,19 @@ def test_unknown_style_suggests_one() -> None:
         phare.cite("apa")  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         fig.cite(1)  # type: ignore[arg-type]
+
+
+def test_a_style_is_read_as_plain_text_in_any_case() -> None:
+    fig = phare.national().figure("companies", "partnering")
+    study = phare.study("phare-citoyens-2015")
+    assert fig.cite("BibTeX") == fig.cite("bibtex")  # type: ignore[arg-type]
+    assert study.cite(" TEXT ") == study.cite("text")  # type: ignore[arg-type]
+    assert phare.cite("Bib-TeX") == phare.cite("bibtex")  # type: ignore[arg-type]
+    assert fig.cite(SlyStr("bibtex")).startswith("@misc{fr-companies-partnering-2015,")  # type: ignore[arg-type]
+    assert study.cite(SlyStr("Text")) == study.cite("text")  # type: ignore[arg-type]
+    assert phare.cite(SlyStr("text")) == phare.cite()  # type: ignore[arg-type]
+    with pytest.raises(phare.UnknownNameError, match="unknown citation style 'apa'"):
+        phare.cite(SlyStr("apa"))  # type: ignore[arg-type]
 
 
 def _cff() -> dict[str, str]:

@@ -16,6 +16,7 @@ from phare.model import Figure, Source, Study, format_qualified
 
 Style = Literal["text", "bibtex"]
 STYLES: tuple[Style, ...] = ("text", "bibtex")
+_STYLE_KEYS: dict[str, Style] = {normalise(style): style for style in STYLES}
 
 #: What each confidence grade says about a figure's attribution.
 CONFIDENCE_WORDS = {
@@ -47,7 +48,10 @@ _BIBTEX_SPECIALS = {
 def check_style(style: object) -> Style:
     """*style* if it names a citation style, else an error that suggests one.
 
-    >>> check_style("bibtex")
+    The name is matched as every name in phare is (case, accents and separators aside), on a
+    plain copy of the text: a ``str`` subclass may compare or hash in its own way, or not at all.
+
+    >>> check_style("BibTeX")
     'bibtex'
     >>> check_style("bibtx")
     Traceback (most recent call last):
@@ -60,12 +64,13 @@ def check_style(style: object) -> Style:
     """
     if not isinstance(style, str):
         raise TypeError(f"style must be a str, not {type(style).__name__}")
-    for known in STYLES:
-        if style == known:
-            return known
-    suggestions = closest(style, {normalise(s): s for s in STYLES})
+    plain = str.__str__(style)
+    found = _STYLE_KEYS.get(normalise(plain))
+    if found is not None:
+        return found
+    suggestions = closest(plain, _STYLE_KEYS)
     hint = "" if suggestions else "styles are 'text' and 'bibtex'"
-    raise UnknownNameError("citation style", style, suggestions, hint)
+    raise UnknownNameError("citation style", plain, suggestions, hint)
 
 
 def tex(text: str) -> str:
