@@ -39,6 +39,7 @@ KNOWN = (
     "nouvelle-aquitaine", "FR-NAQ", "75", "FRI", "france", "Aquitaine", "companies",
     "entreprises", "partnering", "fragility-score", "employment", "sme", "all", "employer",
     "phare-nouvelle-aquitaine-2016", "arpea-entreprises-territoires-2011", "PHARE", "A",
+    "bibtex", "Text",
 )  # fmt: skip
 
 
@@ -101,6 +102,19 @@ others = st.one_of(
 )
 anything = st.one_of(text, text, st.sampled_from(KNOWN), others)
 
+
+def real_or(
+    real: tuple[str, ...], hostile: st.SearchStrategy[Any] = anything
+) -> st.SearchStrategy[Any]:
+    """One of the *real* values half the time, a *hostile* one the other half.
+
+    ``st.one_of(st.sampled_from(real), anything)`` would draw a real value once in some thirty
+    tries (one_of weighs every branch of the flattened ``anything`` alike), so the arguments of
+    a call would rarely be valid together and the call would rarely get past its first check.
+    """
+    return st.booleans().flatmap(lambda pick_real: st.sampled_from(real) if pick_real else hostile)
+
+
 SURVIVABLE = (phare.PhareError, TypeError)
 
 
@@ -110,9 +124,24 @@ def survive(call: Callable[[], Any]) -> None:
         call()
 
 
+def figure_cite(style: Any) -> str:
+    return phare.national().figure("companies", "partnering").cite(style)
+
+
+def study_cite(style: Any) -> str:
+    return phare.study("phare-nouvelle-aquitaine-2016").cite(style)
+
+
+def region_coverage(name: Any) -> object:
+    return phare.region(name).coverage()
+
+
+#: ``phare.coverage()`` takes no argument, so no input can reach it; ``Region.coverage`` is
+#: reached through the region's name. The charts are driven at the end of this module.
 NAME_FUNCTIONS = [
     phare.region, phare.actor, phare.indicator, phare.theme, phare.segment, phare.study,
-    phare.programme, phare.studies, lambda n: phare.observatory().programme(n),
+    phare.programme, phare.studies, lambda n: phare.observatory().programme(n), phare.cite,
+    figure_cite, study_cite, region_coverage,
 ]  # fmt: skip
 
 
@@ -158,6 +187,29 @@ def test_region_methods_raise_only_phare_errors(
         options.pop("study", None)
     bound = getattr(phare.region(where), method)
     survive(lambda: bound(actor, indicator, **options))
+
+
+#: Each filter of a ranking, left out, given a real value, or given anything.
+RANK_OPTIONS = {
+    "theme": ("employment", "security"),
+    "segment": ("all", "sme"),
+    "programme": ("PHARE", "impact"),
+    "min_confidence": ("A", "c"),
+}
+#: The arguments of ``phare.rank`` and ``phare.plot.rank``, each real half the time.
+RANK_ARGUMENTS = {
+    "actor": real_or(("companies", "citizens", "associations")),
+    "indicator": real_or(("partnering", "fragility-score", "alliances-innovation")),
+    "options": st.fixed_dictionaries(
+        {}, optional={key: real_or(real) for key, real in RANK_OPTIONS.items()}
+    ),
+}
+
+
+@HOSTILE
+@given(**RANK_ARGUMENTS)
+def test_rank_raises_only_phare_errors(actor: Any, indicator: Any, options: dict[str, Any]) -> None:
+    survive(lambda: phare.rank(actor, indicator, **options))
 
 
 @pytest.fixture
@@ -346,14 +398,7 @@ def test_profile_raises_only_phare_errors(plot: Any, region: Any, ax: Any) -> No
 
 
 @settings(HOSTILE, max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    actor=st.one_of(st.sampled_from(("companies", "citizens")), anything),
-    indicator=st.one_of(st.sampled_from(("partnering", "fragility-score")), anything),
-    ax=st.one_of(st.none(), NOT_AXES),
-    options=st.dictionaries(
-        st.sampled_from(("theme", "segment", "programme", "min_confidence")), anything, max_size=3
-    ),
-)
+@given(ax=st.one_of(st.none(), NOT_AXES), **RANK_ARGUMENTS)
 def test_rank_chart_raises_only_phare_errors(
     plot: Any, actor: Any, indicator: Any, ax: Any, options: dict[str, Any]
 ) -> None:
