@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, example, given, settings, strategies as st
 
 import phare
-from phare import _names
+from phare import _names, cli
 from phare.cli import main
 
 #: Modest example counts keep the suite in seconds; the strategies aim at the odd corners.
@@ -213,27 +215,69 @@ def test_rank_raises_only_phare_errors(actor: Any, indicator: Any, options: dict
 
 
 @pytest.fixture
-def terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+def terminal(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Streams that encode as the interpreter's own do, in a folder the test may litter.
 
     stdout is strict UTF-8 and stderr escapes what it cannot encode (Python's defaults), so
-    echoing a lone surrogate to stdout would fail here as it fails in a real shell.
+    echoing a lone surrogate to stdout would fail here as it fails in a real shell. The
+    command's ``open`` fails the test rather than create a file anywhere but in *tmp_path*,
+    should :func:`writes_here_only` ever let such an argv through.
     """
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
     stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="backslashreplace")
     monkeypatch.setattr(sys, "stderr", stderr)
+    here = tmp_path.resolve()
+
+    def open_here(file: str, *args: Any, **kwargs: Any) -> Any:
+        with contextlib.suppress(ValueError):  # a NUL or a lone surrogate: open refuses it too
+            assert Path(file).resolve().parent == here, f"the command would write {file!r}"
+        return open(file, *args, **kwargs)
+
+    monkeypatch.setattr(cli, "open", open_here, raising=False)
 
 
-COMMAND_WORDS = ("get", "show", "regions", "export", "--theme", "--format", "--help", "-h")
+COMMAND_WORDS = (
+    "get", "show", "regions", "export", "--theme", "--segment", "--study", "--region", "--actor",
+    "--indicator", "--min-confidence", "B", "--format", "csv", "json", "markdown", "--output",
+    "figures.csv", "--version", "--help", "-h",
+)  # fmt: skip
+
+
+def writes_here_only(argv: list[str]) -> bool:
+    """Whether every file *argv* may name for ``--output`` is a bare name, in the current folder.
+
+    argparse reads ``--output FILE``, ``--output=FILE`` and any unambiguous prefix of the
+    option (``--o FILE``, ``--out=FILE``); whatever follows such a word must hold no folder.
+    """
+    for position, word in enumerate(argv):
+        option, equals, attached = word.partition("=")
+        if len(option) < 3 or not "--output".startswith(option):
+            continue
+        for name in [attached] if equals else argv[position + 1 : position + 2]:
+            if name in ("", ".", "..") or os.sep in name or (os.altsep or os.sep) in name:
+                return False
+    return True
 
 
 @pytest.mark.usefixtures("terminal")
 @settings(HOSTILE, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(argv=st.lists(st.one_of(st.sampled_from(COMMAND_WORDS), text), max_size=6))
+@given(argv=st.lists(real_or(COMMAND_WORDS + KNOWN, text), max_size=6))
 def test_the_command_line_answers_with_a_status(argv: list[str]) -> None:
-    assume("--output" not in argv)
+    assume(writes_here_only(argv))
     assert main(argv) in (0, 2)
+
+
+@pytest.mark.usefixtures("terminal")
+@settings(HOSTILE, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=text.filter(lambda name: writes_here_only(["--output", name])))
+@example(name="figures\x00.csv").via("a name no file can have")
+@example(name="\ud800.csv").via("a name the file system cannot encode")
+def test_export_writes_to_any_bare_name_or_says_it_cannot(name: str) -> None:
+    status = main(["export", "--region", "occitanie", "--output", name])
+    assert status in (0, 2)
+    if status == 0:
+        assert Path(name).read_text(encoding="utf-8").startswith("id,region,region_name,")
 
 
 def is_argv(value: object) -> bool:

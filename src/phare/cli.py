@@ -135,8 +135,9 @@ def _export(args: argparse.Namespace) -> Answer:
     try:
         with open(args.output, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-    except OSError as err:
-        raise PhareError(f"cannot write {args.output}: {err.strerror or err}") from err
+    except (OSError, ValueError) as err:  # ValueError: a NUL or a lone surrogate in the name
+        reason = err.strerror if isinstance(err, OSError) else None
+        raise PhareError(f"cannot write {args.output}: {reason or err}") from err
     return "", f"wrote {len(figures)} figures to {args.output}"
 
 
