@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import math
 import os
 import sys
 import unicodedata
@@ -24,6 +25,8 @@ from hypothesis import HealthCheck, assume, example, given, settings, strategies
 import phare
 from phare import _names, cli
 from phare.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
 
 #: Modest example counts keep the suite in seconds; the strategies aim at the odd corners.
 HOSTILE = settings(
@@ -294,6 +297,18 @@ def test_the_command_line_rejects_what_is_not_a_list_of_text(argv: Any) -> None:
     assume(argv is not None)
     with pytest.raises(TypeError):
         main(argv)
+
+
+def test_the_reliability_page_states_how_many_inputs_one_run_tries() -> None:
+    total = 0
+    for name, test in globals().items():
+        if name.startswith("test_") and hasattr(test, "hypothesis"):
+            marks = getattr(test, "pytestmark", [])
+            cases = math.prod(len(m.args[1]) for m in marks if m.name == "parametrize")
+            # hypothesis keeps a test's settings here; it offers no public way to read them
+            total += test._hypothesis_internal_use_settings.max_examples * cases
+    page = " ".join((ROOT / "docs" / "reliability.md").read_text(encoding="utf-8").split())
+    assert f"One run tries {total} generated inputs" in page
 
 
 # --- very long names --------------------------------------------------------------------------
