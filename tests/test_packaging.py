@@ -3,17 +3,27 @@
 ``python -m build`` makes the sdist, then the wheel from the sdist (so the sdist is proven to
 hold what the wheel needs). The wheel must list every data file and ``py.typed``; installed
 with ``--no-deps`` (plus attrs, its one import-time dependency) into a new virtualenv, it must
-answer queries from a folder outside the source tree. pandas is not installed there, which
-also proves that the queries below never need it.
+answer queries from a folder outside the source tree, so a wheel that lacks a data file fails
+here. pandas is not installed there, which also proves that the queries below never need it.
+
+Nothing here needs the network, nor a package index. attrs is not downloaded: the files the
+running interpreter's attrs installed (its ``attr`` and ``attrs`` packages and its dist-info,
+as its ``RECORD`` lists them) are copied into the new environment's site-packages, which is
+what pip would have put there, at the same version. A ``--system-site-packages`` environment
+would see attrs too, but also whatever else the base interpreter has (pandas, maybe), and the
+test could no longer tell what the wheel needs. pip runs ``--isolated`` (no configuration from
+the environment or the user, which may name local indexes or folders of wheels) and
+``--no-index``, so a pip call that reached for an index would fail instead of quietly working.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tarfile
 import zipfile
-from importlib.metadata import version
+from importlib.metadata import distribution
 from pathlib import Path
 
 import pytest
@@ -71,13 +81,27 @@ def test_the_sdist_holds_the_sources_data_and_tests(dist: Path) -> None:
     assert {"pyproject.toml", "src/phare/py.typed", "tests/fixtures/verified_figures.csv"} <= names
 
 
+def copy_installed(name: str, site_packages: Path) -> None:
+    """Copy the files the installed distribution *name* put in site-packages (its RECORD)."""
+    installed = distribution(name)
+    files = [f for f in installed.files or () if "__pycache__" not in f.parts]
+    assert files, f"{name} was installed without a RECORD of its files"
+    for relative in files:
+        assert ".." not in relative.parts, f"{name} installs outside site-packages: {relative}"
+        target = site_packages / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(installed.locate_file(relative), target)
+
+
 def test_the_installed_wheel_answers_outside_the_source_tree(dist: Path, tmp_path: Path) -> None:
     (wheel,) = dist.glob("phare-*.whl")
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
     python = venv / "bin" / "python"
-    pip = (sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps")
-    run(*pip, wheel, f"attrs=={version('attrs')}", cwd=tmp_path)
+    purelib = "import sysconfig; print(sysconfig.get_path('purelib'))"
+    copy_installed("attrs", Path(run(python, "-c", purelib, cwd=tmp_path).stdout.strip()))
+    pip = (sys.executable, "-m", "pip", "--isolated", "--python", python, "install", "--quiet")
+    run(*pip, "--no-index", "--no-deps", wheel, cwd=tmp_path)
     away = tmp_path / "elsewhere"
     away.mkdir()
     lines = run(python, "-I", "-c", QUERIES, cwd=away).stdout.splitlines()
