@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+import phare
+from phare import display
 from phare.cli import main
 from verified import FIGURES, REGIONS, VerifiedFigure, VerifiedRegion, url_and_document
 
@@ -128,6 +130,28 @@ def test_show_marks_qualifiers_and_disputes(run: Run) -> None:
     assert ">674000 *" in out  # a lower bound, disputed
     assert "~1200000" in out  # approximate
     assert "e+0" not in out  # numbers are written in full
+
+
+def test_show_explains_the_marks_it_uses_under_the_table(run: Run) -> None:
+    _, out, _ = run("show", "france")
+    table, _ = out.split("\n\nSources:")
+    assert table.splitlines()[-1] == (
+        "Values: ~ approximate, > lower bound, * disputed by another source."
+    )
+    _, out, _ = run("show", "occitanie")  # exact and undisputed figures only
+    table, _ = out.split("\n\nSources:")
+    assert table.splitlines()[-1].startswith("citizens  all      actors-insufficiently-mobilised")
+    assert "approximate" not in out
+
+
+def test_show_explains_only_the_marks_it_uses() -> None:
+    security = phare.national().figure("citizens", "fragility-score", theme="security")
+    newly = phare.national().figure("companies", "newly-partnering")
+    assert display.marks_legend([security]) == "Values: * disputed by another source."
+    assert display.marks_legend([newly, security]) == (
+        "Values: ~ approximate, * disputed by another source."
+    )
+    assert display.marks_legend([phare.national().figure("companies", "partnering")]) == ""
 
 
 # --- phare get --------------------------------------------------------------------------------

@@ -62,6 +62,9 @@ def _show_text(region: Region) -> str:
     table = render_table(
         ["actor", "segment", "indicator", "theme", "value", "year", "study", "conf", "src"], rows
     )
+    legend = display.marks_legend(figures)
+    if legend:
+        table += f"\n{legend}"
     notes = "\n".join(f"[{n}] {location}" for n, location in enumerate(sources, start=1))
     return f"{head}\n{len(figures)} figures\n\n{table}\n\nSources:\n{notes}"
 
@@ -85,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="phare",
         description="Figures of the French Observatoire national des partenariats, with sources.",
-        epilog="Values: ~ approximate, > lower bound, * disputed by another source.",
+        epilog=display.marks_legend(),
     )
     parser.add_argument("--version", action="version", version=f"phare {phare.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")

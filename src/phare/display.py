@@ -8,10 +8,11 @@ they are web addresses.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from html import escape
 
 from phare.model import (
+    QUALIFIER_MARKS,
     Comparison,
     Figure,
     Region,
@@ -27,6 +28,15 @@ TEXT_ROWS = 10
 HTML_ROWS = 60
 
 HINT = "Use .to_frame() for a DataFrame."
+
+#: The mark after a value that another source disputes.
+DISPUTED_MARK = "*"
+#: What each mark around a value means, in the order a legend lists them.
+MARK_MEANINGS = {
+    QUALIFIER_MARKS["approx"]: "approximate",
+    QUALIFIER_MARKS["lower-bound"]: "lower bound",
+    DISPUTED_MARK: "disputed by another source",
+}
 
 _TABLE_HEAD = [
     "region",
@@ -53,7 +63,32 @@ def value_text(figure: Figure) -> str:
     '>674000 *'
     """
     shown = format_qualified(figure.value, figure.unit, figure.qualifier)
-    return shown + " *" if figure.disputed else shown
+    return f"{shown} {DISPUTED_MARK}" if figure.disputed else shown
+
+
+def marks_legend(figures: Iterable[Figure] | None = None) -> str:
+    """One line saying what the marks of :func:`value_text` mean: those *figures* use, or all.
+
+    It is empty when the figures use no mark, so a table of exact values needs no legend.
+
+    >>> import phare
+    >>> marks_legend()
+    'Values: ~ approximate, > lower bound, * disputed by another source.'
+    >>> marks_legend([phare.national().figure("companies", "partnerships-count")])
+    'Values: > lower bound, * disputed by another source.'
+    >>> marks_legend(phare.region("occitanie").figures())
+    ''
+    """
+    if figures is None:
+        used = set(MARK_MEANINGS)
+    else:
+        used = set()
+        for f in figures:
+            used.add(QUALIFIER_MARKS[f.qualifier])
+            if f.disputed:
+                used.add(DISPUTED_MARK)
+    meanings = [f"{mark} {meaning}" for mark, meaning in MARK_MEANINGS.items() if mark in used]
+    return f"Values: {', '.join(meanings)}." if meanings else ""
 
 
 def figures_text(figures: Sequence[Figure]) -> str:
