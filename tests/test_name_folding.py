@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 import pytest
 
 from phare._names import ACCENTED, UNACCENTED, normalise
 
+#: What normalise drops, written out again: ASCII separators, apostrophes, typeset dashes
+#: (hyphen, non-breaking hyphen, en and em dash) and no-break spaces (plain and narrow).
+SEPARATORS = " \t\n\r-_'’‘`´.,/()\u2010\u2011\u2013\u2014\u00a0\u202f"
+
 
 def _by_unicodedata(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return stripped.casefold().translate(str.maketrans("", "", " \t\n\r-_'’‘`´.,/()"))
+    return stripped.casefold().translate(str.maketrans("", "", SEPARATORS))
 
 
 def test_the_table_pairs_each_accented_letter_with_what_nfkd_leaves_of_it() -> None:
@@ -37,3 +42,20 @@ def test_names_of_the_data_fold_as_before() -> None:
     assert normalise("Provence-Alpes-Côte d’Azur") == "provencealpescotedazur"
     assert normalise("ÎLE-DE-FRANCE") == normalise("Île de France") == "iledefrance"
     assert normalise("ＦＲ－ＮＡＱ") == "frnaq"  # fullwidth forms still go through NFKD
+
+
+def test_typeset_separators_fold_without_unicodedata(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A name of Latin-1 letters and typeset separators takes the fast path of the accent table.
+    seen: list[str] = []
+    real = unicodedata.normalize
+
+    def spy(form: Any, text: str) -> str:
+        seen.append(text)
+        return real(form, text)
+
+    monkeypatch.setattr(unicodedata, "normalize", spy)
+    assert normalise("Nouvelle\u2013Aquitaine") == "nouvelleaquitaine"
+    assert normalise("Provence\u2014Alpes\u2011Côte\u00a0d’Azur") == "provencealpescotedazur"
+    assert normalise("Île\u202fde\u2010France") == "iledefrance"
+    monkeypatch.undo()
+    assert not [text for text in seen if "Aquitaine" in text or "Alpes" in text or "de" in text]

@@ -22,7 +22,10 @@ from phare._names import closest, code_key, normalise
 
 NAMES = settings(max_examples=60, deadline=None)
 
-SEPARATORS = (" ", "-", "_", "  ", "'", "’", "‘", "`", "´", ".", "")
+SEPARATORS = (
+    " ", "-", "_", "  ", "'", "’", "‘", "`", "´", ".", "",
+    "\u2010", "\u2011", "\u2013", "\u2014", "\u00a0", "\u202f",
+)  # fmt: skip
 ACCENTED = {"a": "àâä", "e": "éèêë", "i": "îï", "o": "ôö", "u": "ùûü", "c": "ç", "n": "ñ"}
 COMBINING = ("\u0301", "\u0300", "\u0302", "\u0308", "\u0327")
 

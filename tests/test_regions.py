@@ -97,6 +97,29 @@ def test_more_spellings(spelling: str, slug: str) -> None:
     assert phare.region(spelling).slug == slug
 
 
+#: Separators word processors and web pages put where a hyphen or a space was meant.
+TYPESET_SEPARATORS = {
+    "en dash": "\u2013",
+    "em dash": "\u2014",
+    "hyphen": "\u2010",
+    "non-breaking hyphen": "\u2011",
+    "no-break space": "\u00a0",
+    "narrow no-break space": "\u202f",
+}
+
+
+@pytest.mark.parametrize("separator", TYPESET_SEPARATORS.values(), ids=TYPESET_SEPARATORS.keys())
+def test_typeset_dashes_and_spaces_are_separators(separator: str) -> None:
+    assert phare.region(f"Nouvelle{separator}Aquitaine").slug == "nouvelle-aquitaine"
+    assert phare.region(f"Provence{separator}Alpes{separator}Côte d’Azur").slug == (
+        "provence-alpes-cote-d-azur"
+    )
+    assert phare.region(f"FR{separator}NAQ").slug == "nouvelle-aquitaine"
+    # A withdrawn ISO code stays refused, never folded onto the NUTS code it then spells.
+    with pytest.raises(phare.FormerCodeError):
+        phare.region(f"FR{separator}J")
+
+
 def test_codes_names_and_kind(verified_region: VerifiedRegion) -> None:
     region = phare.region(verified_region.slug)
     assert region.slug == verified_region.slug

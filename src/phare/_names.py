@@ -13,7 +13,13 @@ from collections.abc import Mapping
 #: characters; anything far longer cannot match, and capping keeps a 10 MB string cheap to reject.
 MAX_NAME_LENGTH = 200
 
-_SEPARATOR_CHARACTERS = " \t\n\r-_'’‘`´.,/()"
+#: The dashes typesetting puts where a hyphen was meant: hyphen, non-breaking hyphen, en dash
+#: and em dash (``Nouvelle–Aquitaine``), written as escapes since they look alike.
+TYPESET_DASHES = "\u2010\u2011\u2013\u2014"
+#: The spaces a line must not break at, no-break and narrow no-break, as French text uses them.
+NO_BREAK_SPACES = "\u00a0\u202f"
+
+_SEPARATOR_CHARACTERS = " \t\n\r-_'’‘`´.,/()" + TYPESET_DASHES + NO_BREAK_SPACES
 _SEPARATORS = str.maketrans("", "", _SEPARATOR_CHARACTERS)
 
 #: The accented letters of Latin-1 (all of French's among them) and what NFKD leaves of each
@@ -28,12 +34,15 @@ _FOLD = str.maketrans(ACCENTED, UNACCENTED, _SEPARATOR_CHARACTERS)
 def normalise(name: str) -> str:
     """Fold *name* to the key every index uses.
 
-    Case, accents, spaces, hyphens, underscores, dots and apostrophes (straight or curly) are
-    dropped, so the many ways people write a French region name meet on one key. A name longer
-    than :data:`MAX_NAME_LENGTH` folds to ``""``, which no index holds.
+    Case, accents, spaces (no-break ones too), hyphens and dashes, underscores, dots and
+    apostrophes (straight or curly) are dropped, so the many ways people write a French region
+    name meet on one key. A name longer than :data:`MAX_NAME_LENGTH` folds to ``""``, which no
+    index holds.
 
     >>> normalise("Provence-Alpes-Côte d’Azur")
     'provencealpescotedazur'
+    >>> normalise("Nouvelle\N{EN DASH}Aquitaine")
+    'nouvelleaquitaine'
     >>> normalise("ÎLE_DE_FRANCE") == normalise("ile de france")
     True
     """
@@ -116,7 +125,7 @@ def closest(name: str, choices: Mapping[str, str] | Choices, limit: int = 3) -> 
     return suggestions[:limit]
 
 
-_CODE_SEPARATORS = str.maketrans("-_‐–—", "     ")
+_CODE_SEPARATORS = str.maketrans(dict.fromkeys("-_" + TYPESET_DASHES, " "))
 
 
 def code_key(name: str) -> str:
