@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 
 import phare
@@ -60,8 +61,9 @@ def test_every_figure_text_reference_names_study_programme_source_and_grade(
     assert "Observatoire national des partenariats" in text
     assert study.title in text
     assert f"{study.programme} programme" in text
-    year = study.published[:4] if study.published else "n.d."
-    assert f", {year}. " in text
+    year = f"{study.published[:4]}." if study.published else "n.d."  # one full stop either way
+    assert f" programme, {year} " in text
+    assert ".." not in text.replace("...", "")
     url, _ = url_and_document(row.source)
     if url is not None:
         assert url in text
@@ -77,7 +79,7 @@ def test_every_figure_bibtex_entry_is_well_formed(row: VerifiedFigure) -> None:
     entry = _figure(row).cite(style="bibtex")
     fields = _check_bibtex(entry, "misc", row.fact_id)
     assert fields["author"] == "{Observatoire national des partenariats}"
-    assert fields.get("year") == (study.published[:4] if study.published else None)
+    assert fields["year"] == (study.published[:4] if study.published else "n.d.")
     url, _ = url_and_document(row.source)
     assert fields.get("url") == url
     assert f"Confidence {row.confidence}" in fields["note"]
@@ -87,6 +89,48 @@ def test_disputed_figure_reference_carries_the_other_value() -> None:
     text = phare.national().figure("companies", "partnerships-count").cite()
     assert "more than 674000" in text
     assert "Disputed: Youmatter gives nearly 675 000" in text
+
+
+def test_an_undated_study_reads_n_d_once() -> None:
+    figure = phare.national().figure("citizens", "alliances-innovation")
+    assert figure.study.published is None
+    text = figure.cite()
+    assert "IMPACT national study 2018-2022, IMPACT programme, n.d. Citizens: " in text
+    assert "n.d.." not in text
+    assert "  year = {n.d.},\n" in figure.cite("bibtex")
+    study = phare.study("arpea-citoyens-2008")
+    assert study.cite().startswith("Observatoire national des partenariats (n.d.). ARPEA-Citoyens")
+    assert "  year = {n.d.},\n" in study.cite("bibtex")
+
+
+MEANING = "mayors who do not yet know how to steer or lead the dynamic"
+
+
+def test_a_dispute_told_by_two_pages_is_told_once_with_both() -> None:
+    figure = phare.national().figure("mayors", "movement-emerging")
+    assert [(d.field, d.other) for d in figure.disputes] == [("meaning", MEANING)] * 2
+    text = figure.cite()
+    assert text.count("Disputed:") == 1
+    assert (
+        f" Disputed: Le RAMEAU gives {MEANING} (https://www.lerameau.fr/le-programme-impact/; "
+        "https://www.lerameau.fr/1ere-universiste-citoyenne-des-zebres/). "
+    ) in text
+
+
+def test_disputes_from_several_publishers_name_each_with_its_page() -> None:
+    figure = phare.national().figure("mayors", "movement-emerging")
+    other = phare.national().figure("companies", "partnerships-count").disputes[0].source
+    same_twice = attrs.evolve(figure.disputes[1], source=other)
+    mixed = attrs.evolve(figure, disputes=(figure.disputes[0], same_twice, same_twice))
+    text = mixed.cite()
+    assert text.count("Disputed:") == 1
+    assert (
+        " Disputed: Le RAMEAU (https://www.lerameau.fr/le-programme-impact/) and "
+        f"Youmatter ({other.location}) give {MEANING}. "
+    ) in text
+    # A different other value, or the same words for another field, is a dispute of its own.
+    apart = attrs.evolve(figure.disputes[1], field="value")
+    assert attrs.evolve(figure, disputes=(figure.disputes[0], apart)).cite().count("Disputed:") == 2
 
 
 def test_bibtex_escapes_ampersand_and_percent() -> None:
@@ -111,6 +155,7 @@ def test_every_study_cites_in_both_styles(row: VerifiedStudy) -> None:
     assert (url or "no web address") in text
     fields = _check_bibtex(study.cite("bibtex"), "techreport", row.study_id)
     assert fields["type"] == f"{row.programme} programme study"
+    assert fields["year"] == year
     assert fields.get("url") == url
 
 

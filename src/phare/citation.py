@@ -148,11 +148,42 @@ def _what(figure: Figure) -> str:
     return what
 
 
+def year_words(study: Study) -> str:
+    """The year a reference gives for *study*: its year of publication, or ``n.d.`` (no date).
+
+    BibTeX entries carry the same ``n.d.`` in their ``year`` field: classic styles print the
+    field as written, and a technical report without a year would draw a warning.
+
+    >>> import phare
+    >>> year_words(phare.study("phare-citoyens-2015")), year_words(phare.study("impact-2018-2022"))
+    ('2015', 'n.d.')
+    """
+    return str(study.year) if study.year is not None else "n.d."
+
+
 def _disputes_words(figure: Figure) -> str:
-    return "".join(
-        f" Disputed: {d.source.publisher} gives {d.other} ({d.source.location})."
-        for d in figure.disputes
-    )
+    """One sentence per other reading of the figure, naming every source that gives it once.
+
+    Disputes that give the same other reading of the same field, from several pages, make one
+    sentence: ``Disputed: Le RAMEAU gives … (page; page).``
+    """
+    readings: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for d in figure.disputes:
+        pages = readings.setdefault((d.field, d.other), {}).setdefault(d.source.publisher, [])
+        if d.source.location not in pages:
+            pages.append(d.source.location)
+    sentences = []
+    for (_, other), by_publisher in readings.items():
+        if len(by_publisher) == 1:
+            [(publisher, pages)] = by_publisher.items()
+            who = f"{publisher} gives {other} ({'; '.join(pages)})"
+        else:
+            named = [
+                f"{publisher} ({'; '.join(pages)})" for publisher, pages in by_publisher.items()
+            ]
+            who = f"{' and '.join(named)} give {other}"
+        sentences.append(f" Disputed: {who}.")
+    return "".join(sentences)
 
 
 def figure_citation(figure: Figure, style: object = "text") -> str:
@@ -178,7 +209,7 @@ def figure_citation(figure: Figure, style: object = "text") -> str:
     chosen = check_style(style)
     name, founders = _observatory()
     study = figure.study
-    year = str(study.year) if study.year is not None else None
+    year = year_words(study)
     value = format_qualified(figure.value, figure.unit, figure.qualifier, words=True)
     headline = f"{_what(figure)}, {figure.region.name}: {value}"
     details = (
@@ -200,7 +231,8 @@ def figure_citation(figure: Figure, style: object = "text") -> str:
             },
         )
     return (
-        f"{name} ({founders}), {study.title}, {study.programme} programme, {year or 'n.d.'}. "
+        f"{name} ({founders}), {study.title}, {study.programme} programme, "
+        f"{year if year.endswith('.') else year + '.'} "
         f"{headline} (reference year {figure.reference_year}). {details}"
     )
 
@@ -253,14 +285,13 @@ def study_citation(study: Study, style: object = "text") -> str:
                     if study.regional_report_number is not None
                     else None
                 ),
-                "year": str(study.year) if study.year is not None else None,
+                "year": year_words(study),
                 "month": str(int(month)) if month else None,
                 "url": study.source.url,
                 "note": f"{made_by}.{published} {source}",
             },
         )
-    year = study.year if study.year is not None else "n.d."
-    return f"{name} ({year}). {study.title}. {series}. {made_by}.{published} {source}"
+    return f"{name} ({year_words(study)}). {study.title}. {series}. {made_by}.{published} {source}"
 
 
 def cite(style: Style = "text") -> str:
