@@ -101,3 +101,43 @@ def test_every_public_name_resolves() -> None:
 def test_unknown_attribute_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'regoin'"):
         phare.regoin  # noqa: B018
+
+
+#: Public submodules: phare.errors comes with the package, phare.plot on first access.
+SUBMODULES = {"errors", "plot"}
+
+
+def _is_dunder(name: str) -> bool:
+    return name.startswith("__") and name.endswith("__")
+
+
+def test_dir_lists_the_public_names_and_nothing_private() -> None:
+    import phare.frame  # a loaded submodule must not widen dir
+
+    phare.region("occitanie")
+    names = dir(phare)
+    assert names == sorted(names)
+    assert "TYPE_CHECKING" not in names
+    assert "annotations" not in names
+    assert "frame" not in names
+    assert not [n for n in names if n.startswith("_") and not _is_dunder(n)]
+    public = {n for n in names if not _is_dunder(n)}
+    assert public == {n for n in phare.__all__ if not _is_dunder(n)} | SUBMODULES
+    assert "__version__" in names
+    for name in names:
+        getattr(phare, name)  # every name listed can be reached
+
+
+DIR_LOADS_NOTHING = """
+import sys
+import phare
+before = set(sys.modules)
+names = dir(phare)
+print(sorted(set(sys.modules) - before), "TYPE_CHECKING" in names, "region" in names)
+"""
+
+
+def test_dir_imports_nothing(python: Python) -> None:
+    result = python("-c", DIR_LOADS_NOTHING)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[] False True"

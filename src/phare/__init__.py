@@ -144,5 +144,19 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+#: Submodules that belong to the public surface: the exceptions, and the charts.
+_PUBLIC_SUBMODULES = ("errors", *_SUBMODULES)
+
+
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY) | set(_SUBMODULES))
+    """The public surface only: what ``__all__`` exports, the public submodules, the dunders.
+
+    Helpers of this file (``TYPE_CHECKING``, ``annotations``) and the modules a query loads
+    behind the scenes stay out, however far the session has gone.
+
+    >>> import phare
+    >>> "region" in dir(phare), "plot" in dir(phare), "TYPE_CHECKING" in dir(phare)
+    (True, True, False)
+    """
+    dunders = {name for name in globals() if name.startswith("__") and name.endswith("__")}
+    return sorted(dunders | set(__all__) | set(_PUBLIC_SUBMODULES))
