@@ -4,13 +4,17 @@ The convention, which writers of these pages follow: a count of the dataset is a
 digits, or a word from three to twenty) written right before its noun, with at most one
 qualifier between them: "98 figures", "18 regions", "13 metropolitan regions", "4 regions with
 figures", "14 studies", "8 PHARE studies", "3 programmes", "four actors", "22 indicators",
-"9 fragility themes", "6 disputes". Every such phrase is checked against ``phare``. Plain
-"regions" may count all of them or those with figures ("France and four regions"): both
-numbers follow the data. Numbers in
-code are not prose (they are run as doctests instead); years (1900-2100) are never counts;
-"one" and "two" are left free for ordinary sentences ("compare two regions"). The changelog is
-history and is not checked. A phrase with an unknown qualifier is not matched at all ("13
-regional reports" is not a count of regions), so rephrase rather than silence a failure.
+"9 fragility themes", "6 disputes". Every such phrase is checked against ``phare``, and each
+means one count only: plain "N regions" is all of them (France aside), and the regions that
+have figures are "N regions with figures" (or "with data"), never plain "regions", so that a
+swap of the two numbers is caught. "N rows" counts the rows of ``phare.to_frame()``, and
+"N rows of M columns" its columns too; say the shape of another table in another way ("a
+344 × 8 table"). Numbers in code are not prose (they are run as doctests instead); years
+(1900-2100) are never counts; "one" and "two" are left free for ordinary sentences ("compare
+two regions"). The changelog is history and is not checked; the table of what was left out
+(``docs/data/excluded.csv``) is prose on its page, and is. A phrase with an unknown qualifier
+is not matched at all ("13 regional reports" is not a count of regions), and columns are
+counted only after "rows of" ("nine columns" is free): rephrase rather than silence a failure.
 """
 
 from __future__ import annotations
@@ -45,14 +49,14 @@ WORDS = {
 }  # fmt: skip
 
 
-def expected_counts() -> dict[tuple[str, str], set[int]]:
-    """(qualifier, noun) -> the counts the data allows; qualifier "" is the whole set."""
+def expected_counts() -> dict[tuple[str, str], int]:
+    """(qualifier, noun) -> the count in the data; qualifier "" is the whole set."""
     figures = phare.figures()
     regions = phare.regions()
     studies = phare.studies()
     programme_ids = [p.id.lower() for p in phare.programmes()]
     national = sum(f.region.is_national for f in figures)
-    with_figures = len(data_inventory.regions_with_figures())
+    frame = phare.to_frame()
     counts = {
         ("", "figures"): len(figures),
         ("published", "figures"): len(figures),
@@ -65,7 +69,7 @@ def expected_counts() -> dict[tuple[str, str], set[int]]:
         ("metropolitan", "regions"): sum(r.kind == "metropolitan" for r in regions),
         ("overseas", "regions"): sum(r.kind == "overseas" for r in regions),
         ("former", "regions"): sum(len(r.former_regions) for r in regions),
-        ("", "regions with figures"): with_figures,
+        ("", "regions with figures"): len(data_inventory.regions_with_figures()),
         ("", "studies"): len(studies),
         ("national", "studies"): sum(s.scope == "national" for s in studies),
         ("regional", "studies"): sum(s.scope == "regional" for s in studies),
@@ -77,59 +81,70 @@ def expected_counts() -> dict[tuple[str, str], set[int]]:
         ("", "segments"): len(phare.segments()),
         ("", "sources"): len(data_inventory.sources()),
         ("", "disputes"): len(data_inventory.disputes()),
+        ("", "rows"): len(frame),
+        ("", "columns"): len(frame.columns),
     }
     for kind, count in Counter(t.kind for t in phare.themes()).items():
         counts[(kind, "themes")] = count
     for pid in programme_ids:
         counts[(pid, "studies")] = len(phare.studies(pid))
         counts[(pid, "figures")] = len(phare.figures(programme=pid))
-    allowed = {key: {count} for key, count in counts.items()}
-    allowed[("", "regions")].add(with_figures)
-    return allowed
+    return counts
 
 
 COUNTS = expected_counts()
 QUALIFIERS = sorted({q for q, _ in COUNTS if q}, key=len, reverse=True)
-NOUNS = sorted({n.split()[0] for _, n in COUNTS}, key=len, reverse=True)
+NOUNS = sorted({n.split()[0] for _, n in COUNTS} - {"columns"}, key=len, reverse=True)
+NUMBER = rf"\d+|{'|'.join(WORDS)}"
 
 PHRASE = re.compile(
-    rf"\b(?P<number>\d+|{'|'.join(WORDS)})\s+"
+    rf"\b(?P<number>{NUMBER})\s+"
     rf"(?:(?P<qualifier>{'|'.join(map(re.escape, QUALIFIERS))})\s+)?"
     rf"(?P<noun>{'|'.join(NOUNS)})\b"
-    r"(?P<with_figures>\s+with\s+(?:figures|data))?",
+    r"(?P<with_figures>\s+with\s+(?:figures|data))?"
+    rf"(?P<columns>\s+of\s+(?P<width>{NUMBER})\s+columns\b)?",
     re.IGNORECASE,
 )
 CODE = re.compile(r"^```.*?^```|`[^`\n]*`", re.MULTILINE | re.DOTALL)
 
 
-def stated_counts(text: str) -> Iterator[tuple[str, int, set[int]]]:
-    """(phrase, number stated, numbers the data allows) for every count phrase of *text*.
+def stated_counts(text: str) -> Iterator[tuple[str, int, int | None]]:
+    """(phrase, number stated, number in the data) for every count phrase of *text*.
 
-    The allowed set is empty for a noun and qualifier the data has no count for.
+    The number in the data is ``None`` for a noun and qualifier the data has no count for.
     """
     for match in PHRASE.finditer(CODE.sub(" ", text)):
-        raw = match["number"].lower()
-        number = WORDS.get(raw) or int(raw)
+        number = _number(match["number"])
         if 1900 <= number <= 2100:
             continue
         noun = match["noun"].lower() + (" with figures" if match["with_figures"] else "")
         qualifier = (match["qualifier"] or "").lower()
-        yield " ".join(match[0].split()), number, COUNTS.get((qualifier, noun), set())
+        end = match.start("columns") if match["columns"] else match.end()
+        phrase = " ".join(match.string[match.start() : end].split())
+        yield phrase, number, COUNTS.get((qualifier, noun))
+        if match["columns"]:
+            width = _number(match["width"])
+            yield f"{phrase} of {match['width']} columns", width, COUNTS[("", "columns")]
+
+
+def _number(raw: str) -> int:
+    return WORDS.get(raw.lower()) or int(raw)
 
 
 def prose_pages() -> list[Path]:
-    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    docs = ROOT / "docs"
+    pages = [ROOT / "README.md", *sorted(docs.rglob("*.md")), docs / "data" / "excluded.csv"]
     return [p for p in pages if p not in NOT_CHECKED and "_build" not in p.parts]
 
 
 @pytest.mark.parametrize("path", prose_pages(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_counts_in_prose_match_the_data(path: Path) -> None:
     wrong = [
-        f"{phrase!r}: the data has {' or '.join(map(str, sorted(allowed)))}"
-        if allowed
+        f"{phrase!r}: the data has {expected}"
+        if expected is not None
         else f"{phrase!r}: no such count"
-        for phrase, number, allowed in stated_counts(path.read_text(encoding="utf-8"))
-        if number not in allowed
+        for phrase, number, expected in stated_counts(path.read_text(encoding="utf-8"))
+        if number != expected
     ]
     assert not wrong, f"{path.relative_to(ROOT)}: " + "; ".join(wrong)
 
@@ -137,23 +152,34 @@ def test_counts_in_prose_match_the_data(path: Path) -> None:
 def test_the_convention_catches_drift() -> None:
     text = (
         "It holds 98 figures for 13 metropolitan regions, from fourteen studies of 3 "
-        "programmes; 4 regions with figures, France and four regions. In 2016 figures moved. "
+        "programmes; 4 regions with figures among 18 regions. In 2016 figures moved. "
         "Compare two regions. "
-        "It has 12 figures and 19 regions, ten disputed figures and 2 overseas regions. "
+        "It has 12 figures and 19 regions, ten disputed figures and 2 overseas regions; "
+        "France and four regions, 18 regions with figures. "
+        "A frame of 98 rows of 20 columns, or 97 rows of twenty columns, or 98 rows of 21 "
+        "columns; nine columns made categorical. "
         "The 13 regional reports. `12 figures` in code, and\n```\n99 figures\n```\n"
     )
-    checked = [(phrase, number in allowed) for phrase, number, allowed in stated_counts(text)]
+    checked = [(phrase, number == expected) for phrase, number, expected in stated_counts(text)]
     assert checked == [
         ("98 figures", True),
         ("13 metropolitan regions", True),
         ("fourteen studies", True),
         ("3 programmes", True),
         ("4 regions with figures", True),
-        ("four regions", True),
+        ("18 regions", True),
         ("12 figures", False),
         ("19 regions", False),
         ("ten disputed figures", False),
         ("2 overseas regions", False),
+        ("four regions", False),
+        ("18 regions with figures", False),
+        ("98 rows", True),
+        ("98 rows of 20 columns", True),
+        ("97 rows", False),
+        ("97 rows of twenty columns", True),
+        ("98 rows", True),
+        ("98 rows of 21 columns", False),
     ]
 
 
@@ -163,3 +189,5 @@ def test_the_docs_state_counts() -> None:
     ]
     assert any(phrase.endswith("figures") for phrase in stated)
     assert any(phrase.endswith("regions") for phrase in stated)
+    assert any(phrase.endswith("regions with figures") for phrase in stated)
+    assert any(phrase.endswith("rows of 20 columns") for phrase in stated)
