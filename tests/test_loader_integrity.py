@@ -254,6 +254,30 @@ def test_a_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
     assert load(folder).regions[0].slug == "france"
 
 
+@pytest.mark.parametrize(
+    "ending", ["\r\n", "\r", "\n\n", "\r\n\r\n"], ids=["crlf", "cr", "blank-lines", "crlf-blank"]
+)
+def test_line_endings_and_blank_lines_read_as_the_csv_module_reads_them(
+    tmp_path: Path, ending: str
+) -> None:
+    text = regions_text().replace("\n", ending)
+    folder = broken(tmp_path, "regions.csv", text.encode())
+    assert load(folder).regions == _store.get().regions
+
+
+def test_a_quoted_field_may_hold_a_line_break(tmp_path: Path) -> None:
+    text = regions_text().replace(",Bretagne,", ',"Bre\r\ntagne",', 1)
+    folder = broken(tmp_path, "regions.csv", text.encode())
+    assert [r.name for r in load(folder).regions if r.slug == "bretagne"] == ["Bre\r\ntagne"]
+
+
+def test_rows_are_counted_without_blank_lines(tmp_path: Path) -> None:
+    """As the reference validator counts them: the header is row 1, blank lines do not count."""
+    text = regions_text().replace("\n", "\n\n").replace(",metropolitan\n", ",metropolitan,x\n", 1)
+    with pytest.raises(DataError, match=r"^regions\.csv, row 3: expected 6 fields$"):
+        load(broken(tmp_path, "regions.csv", text.encode()))
+
+
 def test_a_folder_in_place_of_a_file_is_a_data_error(tmp_path: Path) -> None:
     folder = broken(tmp_path, "themes.csv", None)
     (folder / "themes.csv").mkdir()
