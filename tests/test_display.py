@@ -82,6 +82,49 @@ def test_region_and_study_reprs_are_one_line_with_a_hint() -> None:
     )
 
 
+#: One record of each class shown field by field, as attrs would show it.
+FIELD_BY_FIELD = {
+    "Source": lambda: phare.national().figure("companies", "partnering").source,
+    "Dispute": lambda: phare.observatory().disputes[0],
+    "Actor": lambda: phare.actor("companies"),
+    "Segment": lambda: phare.segment("employer"),
+    "Theme": lambda: phare.theme("employment"),
+    "Indicator": lambda: phare.indicator("partnering"),
+    "Programme": lambda: phare.programme("PHARE"),
+    "FormerRegion": lambda: phare.region(NAQ).former_regions[0],
+    "FormerCode": lambda: phare.region(NAQ).former_codes[0],
+    "Organisation": lambda: phare.observatory().le_rameau,
+    "Observatory": phare.observatory,
+}
+
+
+@pytest.mark.parametrize("name", FIELD_BY_FIELD)
+def test_field_by_field_reprs_read_as_attrs_writes_them(name: str) -> None:
+    record = FIELD_BY_FIELD[name]()
+    assert type(record).__name__ == name
+    fields = attrs.fields(type(record))
+    # the repr attrs generates for a class of the same name and fields
+    twin = attrs.make_class(name, [field.name for field in fields], frozen=True)
+    expected = repr(twin(**{field.name: getattr(record, field.name) for field in fields}))
+    assert repr(record) == expected
+    assert repr(record).startswith(f"{name}({fields[0].name}=")
+
+
+def test_every_record_without_a_repr_of_its_own_is_listed_above() -> None:
+    from phare.model import _FieldsRepr
+
+    assert {cls.__name__ for cls in _FieldsRepr.__subclasses__()} == set(FIELD_BY_FIELD)
+
+
+def test_a_field_by_field_repr_pinned() -> None:
+    assert repr(phare.segment("employer")) == (
+        "Segment(id='employer', actor='associations', label_en='Employer associations', "
+        "label_fr='Associations employeuses', "
+        "definition_en='Associations with paid staff.', "
+        "definition_fr='Associations qui emploient des salariés.')"
+    )
+
+
 # --- values with their qualifier --------------------------------------------------------------
 
 #: Written independently of the package: the mark of each qualifier and the suffix of each unit.

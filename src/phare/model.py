@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal, SupportsIndex, overload
+from typing import TYPE_CHECKING, Literal, SupportsIndex, cast, overload
 
 import attrs
 
@@ -93,8 +93,28 @@ def format_difference(difference: float, unit: str) -> str:
     return f"{sign}{plain_number(difference)}{DIFFERENCE_SUFFIX[unit]}"
 
 
-@attrs.frozen
-class Source:
+class _FieldsRepr:
+    """Base of the records shown field by field: ``Actor(id='companies', label_en=...)``.
+
+    The repr reads as the one attrs would write, but one function serves every record: attrs
+    compiles a repr for each class, and eleven of them cost a process about 0.17 MiB (see
+    docs/performance.md). Records with a short repr of their own (Region, Figure...) define it.
+
+    >>> import phare
+    >>> phare.region("nouvelle-aquitaine").former_regions[0]
+    FormerRegion(name='Aquitaine', insee_code='72', merged_into='nouvelle-aquitaine')
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        shown = attrs.fields(cast("type[attrs.AttrsInstance]", type(self)))
+        fields = ", ".join(f"{field.name}={getattr(self, field.name)!r}" for field in shown)
+        return f"{type(self).__name__}({fields})"
+
+
+@attrs.frozen(repr=False)
+class Source(_FieldsRepr):
     """Where a figure or a fact was read: a web page, or the Nouvelle-Aquitaine press release.
 
     ``id`` is the page's URL, or ``seed:<name>`` for the press release this project started
@@ -145,8 +165,8 @@ class Source:
         return f"{self.title} ({self.publisher})"
 
 
-@attrs.frozen
-class Dispute:
+@attrs.frozen(repr=False)
+class Dispute(_FieldsRepr):
     """A source that gives another value or meaning than the one phare keeps.
 
     Disagreements between sources are data, not footnotes: the value kept, the other one, who
@@ -167,8 +187,8 @@ class Dispute:
     note: str
 
 
-@attrs.frozen
-class Actor:
+@attrs.frozen(repr=False)
+class Actor(_FieldsRepr):
     """One of the four populations the Observatory surveys.
 
     >>> import phare
@@ -188,8 +208,8 @@ class Actor:
         return self.id
 
 
-@attrs.frozen
-class Segment:
+@attrs.frozen(repr=False)
+class Segment(_FieldsRepr):
     """A sub-population of an actor (employer associations, SMEs...), or ``all``.
 
     >>> import phare
@@ -208,8 +228,8 @@ class Segment:
         return self.id
 
 
-@attrs.frozen
-class Theme:
+@attrs.frozen(repr=False)
+class Theme(_FieldsRepr):
     """What a themed indicator is broken down by: a fragility, a partnership type or a scope.
 
     >>> import phare
@@ -228,8 +248,8 @@ class Theme:
         return self.id
 
 
-@attrs.frozen
-class Indicator:
+@attrs.frozen(repr=False)
+class Indicator(_FieldsRepr):
     """A question the Observatory measured, with its unit and a definition in our words.
 
     ``theme_kind`` names the set of themes the indicator is broken down by (``fragility``,
@@ -274,8 +294,8 @@ class Indicator:
         return self.id
 
 
-@attrs.frozen
-class Programme:
+@attrs.frozen(repr=False)
+class Programme(_FieldsRepr):
     """One of the Observatory's five-year study programmes: ARPEA, PHARE or IMPACT.
 
     >>> import phare
@@ -420,8 +440,8 @@ class Study:
         return display.study_html(self)
 
 
-@attrs.frozen
-class FormerRegion:
+@attrs.frozen(repr=False)
+class FormerRegion(_FieldsRepr):
     """A region abolished by the 2016 reform, and the region it merged into.
 
     >>> import phare
@@ -434,8 +454,8 @@ class FormerRegion:
     merged_into: str
 
 
-@attrs.frozen
-class FormerCode:
+@attrs.frozen(repr=False)
+class FormerCode(_FieldsRepr):
     """An ISO 3166-2 code a region had until 2016, and the region its territory is part of now.
 
     >>> import phare
@@ -868,8 +888,8 @@ class Comparison:
         return display.comparison_html(self)
 
 
-@attrs.frozen
-class Organisation:
+@attrs.frozen(repr=False)
+class Organisation(_FieldsRepr):
     """An organisation behind the Observatory (Le RAMEAU), with what the sources say of it.
 
     >>> import phare
@@ -887,8 +907,8 @@ class Organisation:
     source: Source
 
 
-@attrs.frozen
-class Observatory:
+@attrs.frozen(repr=False)
+class Observatory(_FieldsRepr):
     """The Observatoire national des partenariats: founding, people, objectives, programmes.
 
     >>> import phare
