@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -354,6 +355,14 @@ def observatory(tmp_path: Path, change: Any) -> Path:
         ),
         (lambda d: d["programmes"][0].update(period_sources=[]), "expected at least one source"),
         (lambda d: d.update(scientific_direction_sources=[]), "expected at least one source"),
+        (
+            lambda d: d.update(founded_sources=[]),
+            "field 'founded_sources': expected at least one source",
+        ),
+        (
+            lambda d: d.update(founders_sources=[]),
+            "field 'founders_sources': expected at least one source",
+        ),
         (lambda d: d.update(founders_sources=["x"]), "field 'founders_sources': 'x' is not an"),
         (lambda d: d["programmes"][0].update(objectives_note=""), "expected a non-empty string"),
     ],
@@ -450,6 +459,7 @@ SAMPLED = first_row("studies.csv", sample_size="2000")
         ("sources.csv", 2, "id", "ftp://x", "'ftp://x' does not match the pattern "
          "(https?://[^\\s]+|seed:[a-z0-9]+(-[a-z0-9]+)*)"),
         ("former_regions.csv", 2, "merged_into", "la-lune", "'la-lune' refers to nothing known"),
+        ("former_codes.csv", 2, "region", "la-lune", "'la-lune' refers to nothing known"),
     ],
 )  # fmt: skip
 def test_the_message_says_exactly_what_is_wrong(
@@ -472,6 +482,36 @@ def test_a_repeated_key_names_every_key_field(tmp_path: Path) -> None:
         f"figures.csv, row {len(rows) + 1}, field(s) region, actor, segment, indicator, theme, "
         f"study: {key!r} repeats row 2"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "row", "field", "value", "message"),
+    [
+        # Bourgogne-Franche-Comté renamed Bretagne: the clash is found at Bretagne's slug
+        ("regions.csv", 3, "name", "Bretagne", "the name 'bretagne' (read as 'bretagne') is given "
+         "to two records"),
+        ("former_regions.csv", 3, "name", "AUVERGNE", "the name 'AUVERGNE' (read as 'auvergne') "
+         "is given to two records"),
+        ("former_regions.csv", 2, "name", "Grand Est", "'grandest' names both a former and a "
+         "current region"),
+        ("actors.csv", 3, "aliases", "company;Citizen", "the name 'Citizen' (read as 'citizen') "
+         "is given to two records"),
+        ("segments.csv", 5, "label_fr", "Associations employeuses", "the name 'Associations "
+         "employeuses' (read as 'associationsemployeuses') is given to two records"),
+        ("themes.csv", 2, "aliases", "emploi;Sécurité", "the name 'Sécurité' (read as "
+         "'securite') is given to two records"),
+        ("indicators.csv", 2, "aliases", "score", "the name 'score' (read as 'score') is given "
+         "to two records"),
+        # a study without figures renamed to fold onto another study's id
+        ("studies.csv", first_row("studies.csv", id="phare-diagnostics-sectoriels-2016"), "id",
+         "phare-citoyens2015", "the name 'phare-citoyens2015' (read as 'pharecitoyens2015') is "
+         "given to two records"),
+    ],
+)  # fmt: skip
+def test_a_name_given_twice_is_reported_with_its_table(
+    tmp_path: Path, name: str, row: int, field: str, value: str, message: str
+) -> None:
+    assert error_after(tmp_path, name, row, field, value) == f"{name}: {message}"
 
 
 @pytest.mark.parametrize(
@@ -564,3 +604,47 @@ def test_a_source_no_record_cites_is_refused(tmp_path: Path) -> None:
     assert message == (
         "sources.csv: 'https://youmatter.world/transitions/?p=150' is cited by no record"
     )
+
+
+def test_an_unknown_programme_id_lists_the_known_ones(tmp_path: Path) -> None:
+    with pytest.raises(DataError) as raised:
+        load(observatory(tmp_path, lambda d: d["programmes"][1].update(id="PHAROS")))
+    assert str(raised.value) == (
+        "observatory.json, field 'programmes[1].id': 'PHAROS' is not one of ARPEA, PHARE, IMPACT"
+    )
+
+
+def test_a_programme_may_have_no_see_also(tmp_path: Path) -> None:
+    def move_see_also(data: dict[str, Any]) -> None:
+        # IMPACT's pages are cited by PHARE instead, so that every source stays cited
+        impact, phare_ = data["programmes"][2], data["programmes"][1]
+        phare_["see_also"] += impact["see_also"]
+        impact["see_also"] = []
+
+    programmes = load(observatory(tmp_path, move_see_also)).observatory.programmes
+    assert [p.id for p in programmes] == ["ARPEA", "PHARE", "IMPACT"]
+    assert programmes[2].see_also == ()
+    assert len(programmes[1].see_also) == 4
+
+
+def test_an_observatory_without_disputes_has_an_empty_tuple(tmp_path: Path) -> None:
+    folder = copy_data(tmp_path)
+    header, rows = read_table(folder, "disputes.csv")
+    kept = [r for r in rows if r["subject_kind"] != "observatory"]
+    assert len(kept) == len(rows) - 2  # the two sources dating the founding to 2007
+    write_table(folder, "disputes.csv", header, kept)
+    assert load(folder).observatory.disputes == ()
+
+
+def test_every_citation_is_counted_under_the_kind_of_record_citing() -> None:
+    # 98 figures; 14 studies and 7 see_also links; 22 withdrawn codes; the Observatory's 11
+    # citations (3 + 2 + 1 + 1 + 3 + 1); 3 programmes' sources, pages and backings; 8 disputes
+    kinds = Counter(kind for kind, _ in _store.citations(_store.get()))
+    assert kinds == {
+        "figures": 98,
+        "studies": 21,
+        "regions": 22,
+        "observatory": 11,
+        "programmes": 22,
+        "disputes": 8,
+    }
