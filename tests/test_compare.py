@@ -103,6 +103,24 @@ def test_comparison_is_frozen_and_reads_briefly() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("region", "actor", "indicator", "theme", "reads"),
+    [
+        # below France: the minus sign alone, no "+"
+        ("nouvelle-aquitaine", "associations", "partnering", None, "26 % against France 38 % "
+         "(PHARE), -12 points"),
+        # above France by less than one: still "+"
+        ("nouvelle-aquitaine", "companies", "fragility-score", "poverty-exclusion", "6/10 against "
+         "France 5.5/10 (PHARE), +0.5 on 10"),
+    ],
+)  # fmt: skip
+def test_a_difference_carries_its_own_sign(
+    region: str, actor: str, indicator: str, theme: str | None, reads: str
+) -> None:
+    c = phare.region(region).compare(actor, indicator, theme=theme)
+    assert repr(c).endswith(f": {reads}>")
+
+
 # --- series --------------------------------------------------------------------------------
 
 

@@ -82,6 +82,15 @@ def test_region_and_study_reprs_are_one_line_with_a_hint() -> None:
     )
 
 
+def test_an_undated_study_reads_date_unknown() -> None:
+    # The 2008 ARPEA wave has no known publication date.
+    assert phare.study("arpea-citoyens-2008").published is None
+    assert repr(phare.study("arpea-citoyens-2008")) == (
+        "<Study arpea-citoyens-2008: ARPEA-Citoyens (2008 wave) (ARPEA, date unknown); "
+        ".cite() for a reference>"
+    )
+
+
 #: One record of each class shown field by field, as attrs would show it.
 FIELD_BY_FIELD = {
     "Source": lambda: phare.national().figure("companies", "partnering").source,

@@ -257,6 +257,7 @@ def test_a_withdrawn_iso_code_is_refused_and_names_the_region_now(code: str) -> 
             phare.region(spelling)
         error = caught.value
         assert (error.former_name, error.region, error.code_now) == (name, slug, now.iso_3166_2)
+        assert (error.kind, error.name, error.region_name) == ("region", spelling, now.name)
         assert isinstance(error, phare.UnknownRegionError)
         assert isinstance(error, LookupError)
         assert f"ask for {slug!r}" in str(error)
