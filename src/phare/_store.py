@@ -19,7 +19,7 @@ import os
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from phare._names import code_key, normalise
@@ -407,21 +407,22 @@ class _Cell:
                 raise self.fail(field, f"{part!r} is not one of {', '.join(allowed)}")
         return parts
 
+    def known_key(self, field: str, key: str, known: Container[str]) -> str:
+        """*key*, once checked to be one of *known*: every foreign key of the tables."""
+        if key not in known:
+            raise self.fail(field, f"{key!r} refers to nothing known")
+        return key
+
+    def code_ref(self, field: str, pattern: re.Pattern[str], known: Container[str]) -> str:
+        """A code matching *pattern* that is one of *known*, kept as text."""
+        return self.known_key(field, self.code(field, pattern), known)
+
     def refs(self, field: str, known: Mapping[str, T]) -> tuple[T, ...]:
         """A semicolon-separated list of keys of *known*, each one checked."""
-        found = []
-        for part in self.listed(field):
-            if part not in known:
-                raise self.fail(field, f"{part!r} refers to nothing known")
-            found.append(known[part])
-        return tuple(found)
+        return tuple(known[self.known_key(field, part, known)] for part in self.listed(field))
 
     def ref(self, field: str, known: Mapping[str, T]) -> T:
-        value = self.text(field)
-        try:
-            return known[value]
-        except KeyError:
-            raise self.fail(field, f"{value!r} refers to nothing known") from None
+        return known[self.known_key(field, self.text(field), known)]
 
 
 def _unique(cells: Sequence[_Cell], fields: Sequence[str]) -> None:
@@ -506,9 +507,7 @@ def _load_regions(folder: DataFolder, sources: Mapping[str, Source]) -> tuple[Re
     _unique(former_cells, ("name",))
     _unique(former_cells, ("insee_code",))
     for c in former_cells:
-        merged_into = c.code("merged_into", SLUG)
-        if merged_into not in slugs:
-            raise c.fail("merged_into", f"{merged_into!r} refers to nothing known")
+        merged_into = c.code_ref("merged_into", SLUG, slugs)
         former = FormerRegion(
             name=c.text("name"),
             insee_code=c.code("insee_code", TWO_DIGITS),
@@ -540,9 +539,7 @@ def _load_former_codes(
     _unique(cells, ("name",))
     codes: dict[str, list[FormerCode]] = {}
     for c in cells:
-        region = c.code("region", SLUG)
-        if region not in slugs:
-            raise c.fail("region", f"{region!r} refers to nothing known")
+        region = c.code_ref("region", SLUG, slugs)
         code = FormerCode(
             code=c.code("code", FORMER_ISO_CODE),
             name=c.text("name"),
@@ -575,8 +572,8 @@ def _load_segments(folder: DataFolder, actor_ids: set[str]) -> tuple[Segment, ..
     segments = []
     for c in cells:
         actor = c.optional_choice("actor", ACTOR_IDS)
-        if actor is not None and actor not in actor_ids:
-            raise c.fail("actor", f"{actor!r} refers to nothing known")
+        if actor is not None:
+            c.known_key("actor", actor, actor_ids)
         segments.append(
             Segment(
                 id=c.code("id", SLUG),
