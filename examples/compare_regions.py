@@ -8,7 +8,7 @@ France, and who says so?
 from __future__ import annotations
 
 import phare
-from phare.model import format_value
+from phare.formatting import format_value
 
 
 def describe(region: phare.Region, actor: str, indicator: str) -> str:

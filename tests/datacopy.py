@@ -1,6 +1,6 @@
 """Copies of the bundled data that a test may break, and the descriptor that says what is legal.
 
-The loader reads any folder through ``phare._store.Store(source=...)``, so a test copies the
+The loader reads any folder through ``phare.load(...)``, so a test copies the
 tables to a temporary folder, breaks one thing and loads the copy; the package's own files are
 never touched. Rows are numbered as the loader and the reference validator number them: the
 header is row 1, the first record row 2.

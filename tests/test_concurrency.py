@@ -15,8 +15,17 @@ import json, sys, threading
 sys.setswitchinterval(1e-6)
 import phare
 from phare import _store
+from phare.dataset import BUNDLED
 
-assert _store.load_count == 0 and _store._store is None, "the data must not load on import"
+assert BUNDLED._store is None, "the data must not load on import"
+loads = []
+read_tables = _store.Store.__init__
+
+def counted(self, *args, **kwargs):
+    loads.append(threading.get_ident())
+    read_tables(self, *args, **kwargs)
+
+_store.Store.__init__ = counted
 THREADS = 32
 QUERIES = [
     lambda: phare.region("Nouvelle Aquitaine").share("entreprises", "partnering"),
@@ -26,7 +35,7 @@ QUERIES = [
     lambda: phare.study("phare-nouvelle-aquitaine-2016").published,
     lambda: [p.period for p in phare.programmes()],
     lambda: phare.actor("maires").id,
-    lambda: id(_store.get()),
+    lambda: id(BUNDLED._tables()),
 ]
 barrier = threading.Barrier(THREADS)
 answers = [None] * THREADS
@@ -47,7 +56,7 @@ for t in threads:
     t.start()
 for t in threads:
     t.join()
-print(json.dumps({"load_count": _store.load_count, "answers": answers, "failures": failures}))
+print(json.dumps({"load_count": len(loads), "answers": answers, "failures": failures}))
 """
 
 
@@ -62,3 +71,28 @@ def test_racing_threads_share_one_load(python: Callable[..., subprocess.Complete
     assert first[:2] == [0.45, 674000.0]
     assert len(first[2]) == 47
     assert len(first[3]) == 18
+
+
+FORK = r"""
+import os, signal
+import phare
+from phare import dataset
+
+dataset._load_lock.acquire()  # as if another thread were inside the first load at the fork
+pid = os.fork()
+if pid == 0:
+    signal.alarm(20)  # a child left waiting on the parent's lock dies here instead of hanging
+    share = phare.region("nouvelle-aquitaine").share("companies", "partnering")
+    os._exit(0 if share == 0.45 else 3)
+dataset._load_lock.release()
+_, status = os.waitpid(pid, 0)
+print(os.waitstatus_to_exitcode(status))
+"""
+
+
+def test_a_fork_during_the_first_load_leaves_the_child_a_lock_of_its_own(
+    python: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    result = python("-c", FORK)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0"

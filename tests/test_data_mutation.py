@@ -3,7 +3,7 @@
 A test that pins a figure is only worth its salt if a wrong figure makes it fail. Here every
 row of figures.csv is changed once in its value, and once in one of its other published
 attributes (reference year, qualifier, confidence or source, in turn), on a temporary copy that
-the loader accepts; the copy is then served to the public API through ``Store(source=...)`` and
+the loader accepts; the copy is then served to the public API through ``phare.load(...)`` and
 the pinning tests of ``test_figures.py`` are run for that row. Every perturbation must be caught.
 """
 
@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
+import phare
 import test_figures
 from datacopy import DATA, copy_data, read_table, set_cell
-from phare import DataError, _query, _store
+from phare import DataError, _store
+from phare.dataset import BUNDLED, Dataset
 from verified import FIGURES, VerifiedFigure
 
 #: The pinning checks of test_figures.py, each taking one verified row.
@@ -72,17 +74,22 @@ def cases() -> Iterator[object]:
 
 
 @contextmanager
-def serving(store: _store.Store) -> Iterator[None]:
-    """Answer every public query from *store*, then put the bundled data back."""
-    memos = [value for name, value in vars(_query).items() if name.endswith("_memo")]
-    saved = _store._store
+def serving(dataset: Dataset) -> Iterator[None]:
+    """Answer every module-level query from *dataset*'s tables, then put the bundled data back.
+
+    The records of the copy answer from the copy themselves (they keep their dataset); only the
+    module-level functions, which the pinning checks call, need the bundled dataset's tables
+    swapped, and its memos emptied before and after.
+    """
+    memos = (BUNDLED._region_memo, BUNDLED._figure_memo, BUNDLED._share_memo)
+    saved = BUNDLED._store
     for memo in memos:
         memo.clear()
-    _store._store = store
+    BUNDLED._store = dataset._tables()
     try:
         yield
     finally:
-        _store._store = saved
+        BUNDLED._store = saved
         for memo in memos:
             memo.clear()
 
@@ -101,7 +108,7 @@ VERIFIED = {row.fact_id: row for row in FIGURES}
 
 
 def test_an_untouched_copy_passes_every_pinning_check(tmp_path: Path) -> None:
-    with serving(_store.Store(source=copy_data(tmp_path))):
+    with serving(phare.load(copy_data(tmp_path))):
         assert [f for row in FIGURES for f in pinning_failures(row)] == []
 
 
@@ -114,9 +121,9 @@ def test_a_perturbed_figure_fails_its_pinning_check(
     if field == "source" and sole_citer(number):
         # Its old source would be cited by nothing: the loader itself refuses the copy.
         with pytest.raises(DataError, match="is cited by no record"):
-            _store.Store(source=folder)
+            phare.load(folder)
         return
-    store = _store.Store(source=folder)  # the loader accepts the change: only the pins can tell
+    store = phare.load(folder)  # the loader accepts the change: only the pins can tell
     with serving(store):
         failures = pinning_failures(VERIFIED[ROWS[number - 2]["id"]])
     assert failures, f"changing {field} to {value!r} went unnoticed"

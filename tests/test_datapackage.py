@@ -202,4 +202,4 @@ def test_frictionless_rejects_a_corrupted_copy(
     found = validate(folder)
     assert (name.removesuffix(".csv"), error, row) in found, found
     with pytest.raises(phare.DataError, match=rf"{name}, row {row}"):
-        _store.Store(source=folder)
+        phare.load(folder)

@@ -15,7 +15,7 @@ import attrs
 import pytest
 
 import phare
-from phare import model
+from phare import formatting
 
 
 def every_record() -> Iterator[Any]:
@@ -119,9 +119,9 @@ def test_no_public_module_holds_mutable_state(name: str) -> None:
 
 
 def test_the_unit_suffixes_cannot_be_edited() -> None:
-    assert isinstance(model.UNIT_SUFFIX, types.MappingProxyType)
+    assert isinstance(formatting.UNIT_SUFFIX, types.MappingProxyType)
     with pytest.raises(TypeError):
-        model.UNIT_SUFFIX["percent"] = "%"  # type: ignore[index]
+        formatting.UNIT_SUFFIX["percent"] = "%"  # type: ignore[index]
 
 
 def test_no_index_is_reachable_from_a_record() -> None:

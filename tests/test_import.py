@@ -25,6 +25,7 @@ WATCHED = [
     "numpy",
     "pandas",
     "phare._query",
+    "phare.dataset",
     "phare._store",
     "phare.frame",
     "phare.model",
@@ -75,14 +76,21 @@ def test_to_frame_loads_pandas(stages: dict[str, list[str]]) -> None:
 LOAD_ONCE = """
 import phare
 from phare import _store
-assert _store.load_count == 0, "data read at import"
+from phare.dataset import BUNDLED
+assert BUNDLED._store is None, "data read at import"
+loads = []
+read_tables = _store.Store.__init__
+def counted(self, *args, **kwargs):
+    loads.append(1)
+    read_tables(self, *args, **kwargs)
+_store.Store.__init__ = counted
 first = phare.figures()
 for name in ("bretagne", "FR-NAQ", "75", "france"):
     phare.region(name).figures()
 phare.national().share("companies", "partnering")
 phare.studies(); phare.observatory(); phare.actors(); phare.indicators(); phare.themes()
 assert phare.figures() == first and phare.figures()[0] is first[0]
-print(_store.load_count)
+print(len(loads))
 """
 
 

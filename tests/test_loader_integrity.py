@@ -19,8 +19,10 @@ from typing import Any
 
 import pytest
 
+import phare
 from datacopy import DATA, copy_data, read_table, resources, set_cell, write_table
 from phare import DataError, PhareError, _store
+from phare.dataset import BUNDLED
 
 #: Values tried, in order, to break a ``pattern`` constraint.
 NOT_MATCHING = ("Not A Code!", ";", "zz")
@@ -29,7 +31,8 @@ UNKNOWN = {"sources": "https://example.org/nowhere", "default": "no-such-key"}
 
 
 def load(folder: Path) -> _store.Store:
-    return _store.Store(source=folder)
+    """The tables of ``phare.load(folder)``: what the loader made of the copy."""
+    return phare.load(folder)._tables()
 
 
 def error_after(tmp_path: Path, name: str, row: int, field: str, value: str) -> str:
@@ -170,7 +173,7 @@ def test_a_bad_figure_names_file_row_and_field(
 
 
 def test_the_bundled_copy_loads_like_the_package(tmp_path: Path) -> None:
-    store, bundled = load(copy_data(tmp_path)), _store.get()
+    store, bundled = load(copy_data(tmp_path)), BUNDLED._tables()
     assert len(store.figures) == len(bundled.figures) == 98
     for name in _store.Store.__slots__:  # records, indices and groups alike
         assert getattr(store, name) == getattr(bundled, name), name
@@ -179,7 +182,7 @@ def test_the_bundled_copy_loads_like_the_package(tmp_path: Path) -> None:
 
 
 def test_a_data_folder_can_be_given_as_text(tmp_path: Path) -> None:
-    assert len(_store.Store(source=str(copy_data(tmp_path))).regions) == 19
+    assert len(phare.load(str(copy_data(tmp_path)))._tables().regions) == 19
 
 
 # --- files -----------------------------------------------------------------------------------
@@ -263,7 +266,7 @@ def test_line_endings_and_blank_lines_read_as_the_csv_module_reads_them(
 ) -> None:
     text = regions_text().replace("\n", ending)
     folder = broken(tmp_path, "regions.csv", text.encode())
-    assert load(folder).regions == _store.get().regions
+    assert load(folder).regions == BUNDLED._tables().regions
 
 
 def test_a_quoted_field_may_hold_a_line_break(tmp_path: Path) -> None:
@@ -410,7 +413,7 @@ def test_a_zipped_copy_is_read_through_its_traversable(tmp_path: Path) -> None:
         for path in folder.iterdir():
             zipped.write(path, f"data/{path.name}")
     with zipfile.ZipFile(archive) as zipped:
-        store = _store.Store(source=zipfile.Path(zipped, "data/"))
+        store = phare.load(zipfile.Path(zipped, "data/"))._tables()
         assert len(store.figures) == 98
         with pytest.raises(DataError, match=r"^nothing\.csv: data file is missing"):
             _store.DataFolder(zipfile.Path(zipped, "data/")).text("nothing.csv")
@@ -639,7 +642,7 @@ def test_an_observatory_without_disputes_has_an_empty_tuple(tmp_path: Path) -> N
 def test_every_citation_is_counted_under_the_kind_of_record_citing() -> None:
     # 98 figures; 14 studies and 7 see_also links; 22 withdrawn codes; the Observatory's 11
     # citations (3 + 2 + 1 + 1 + 3 + 1); 3 programmes' sources, pages and backings; 8 disputes
-    kinds = Counter(kind for kind, _ in _store.citations(_store.get()))
+    kinds = Counter(kind for kind, _ in _store.citations(BUNDLED._tables()))
     assert kinds == {
         "figures": 98,
         "studies": 21,

@@ -17,7 +17,6 @@ from hypothesis import given, settings, strategies as st
 
 import phare
 from datacopy import copy_data, set_cell
-from phare import _store
 from phare._names import closest, code_key, normalise
 
 NAMES = settings(max_examples=60, deadline=None)
@@ -154,7 +153,7 @@ def test_the_loader_refuses_two_records_on_one_name(
     folder = copy_data(tmp_path)
     set_cell(folder, name, row, field, value)
     with pytest.raises(phare.DataError, match="is given to two records"):
-        _store.Store(source=folder)
+        phare.load(folder)
 
 
 # --- suggestions ----------------------------------------------------------------------------------

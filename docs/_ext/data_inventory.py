@@ -10,6 +10,7 @@ from collections import Counter
 
 import phare
 from phare import _store
+from phare.dataset import BUNDLED
 from phare.model import Dispute, Source
 
 
@@ -43,7 +44,7 @@ def sources() -> dict[str, tuple[Source, Counter[str]]]:
     (9, 4)
     """
     found: dict[str, tuple[Source, Counter[str]]] = {}
-    for kind, source in _store.citations(_store.get()):
+    for kind, source in _store.citations(BUNDLED._tables()):
         found.setdefault(source.id, (source, Counter()))[1][kind] += 1
     return found
 

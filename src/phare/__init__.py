@@ -6,7 +6,8 @@
 
 Only the exception family is imported with the package; the query functions and record
 classes load on first use (see ``__getattr__`` below), and the data on the first query, so
-``import phare`` costs almost nothing.
+``import phare`` costs almost nothing. The query functions are the methods of the bundled
+:class:`Dataset`; :func:`load` reads a copy of the data package of your own.
 """
 
 from __future__ import annotations
@@ -36,20 +37,21 @@ if TYPE_CHECKING:
     from typing import Any
 
     from phare import plot as plot
-    from phare._analysis import (
-        coverage as coverage,
-        rank as rank,
-    )
-    from phare._query import (
+    from phare.dataset import (
+        Dataset as Dataset,
         actor as actor,
         actors as actors,
+        cite as cite,
+        coverage as coverage,
         figures as figures,
         indicator as indicator,
         indicators as indicators,
+        load as load,
         national as national,
         observatory as observatory,
         programme as programme,
         programmes as programmes,
+        rank as rank,
         region as region,
         regions as regions,
         segment as segment,
@@ -59,9 +61,6 @@ if TYPE_CHECKING:
         theme as theme,
         themes as themes,
         to_frame as to_frame,
-    )
-    from phare.citation import (
-        cite as cite,
     )
     from phare.model import (
         Actor as Actor,
@@ -88,14 +87,13 @@ __version__ = "0.1.0"
 _LAZY = {
     **dict.fromkeys(
         (
-            "actor", "actors", "figures", "indicator", "indicators", "national", "observatory",
-            "programme", "programmes", "region", "regions", "segment", "segments", "studies",
-            "study", "theme", "themes", "to_frame",
+            "Dataset", "actor", "actors", "cite", "coverage", "figures", "indicator",
+            "indicators", "load", "national", "observatory", "programme", "programmes", "rank",
+            "region", "regions", "segment", "segments", "studies", "study", "theme", "themes",
+            "to_frame",
         ),
-        "phare._query",
+        "phare.dataset",
     ),
-    **dict.fromkeys(("coverage", "rank"), "phare._analysis"),
-    "cite": "phare.citation",
     **dict.fromkeys(
         (
             "Actor", "Comparison", "Dispute", "Figure", "Figures", "FormerCode", "FormerRegion",

@@ -1,14 +1,14 @@
 """Read the bundled tables once, check them, and build the indices every query uses.
 
-Data flows one way: the files under ``phare/data`` are parsed here into frozen records from
-:mod:`phare.model`, and nothing else in the package reads a file. The first call to :func:`get`
-loads everything under a lock; later calls return the same :class:`Store`.
+Data flows one way: the files of a data package folder (``phare/data``, or a copy of it) are
+parsed here into frozen records from :mod:`phare.model`, and nothing else in the package reads
+a file. A :class:`phare.Dataset` builds its :class:`Store` once, on first use.
 
 Every rule of the data contract (``data/datapackage.json``: types, patterns, enumerations,
 bounds, primary and foreign keys) is checked here too, so a broken table fails at load time
 with a :class:`~phare.errors.DataError` naming the file, the row and the field, even where the
-reference validator is not installed. ``Store(source=folder)`` loads another copy of the
-tables, which is how the tests feed the loader corrupted data.
+reference validator is not installed. :func:`phare.load` reads another copy of the tables,
+which is how the tests feed the loader corrupted data.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import json
 import os
 import re
 import sys
-import threading
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
@@ -42,6 +41,8 @@ from phare.model import (
 )
 
 if TYPE_CHECKING:
+    from phare.dataset import Dataset
+
     if sys.version_info >= (3, 11):
         from importlib.resources.abc import Traversable
     else:  # pragma: no cover - exercised on Python 3.10 only
@@ -149,12 +150,15 @@ class Store:
         "themes",
     )
 
-    def __init__(self, source: DataSource | None = None) -> None:
-        """Read and check every table, from the bundled data or from the folder *source*."""
+    def __init__(self, source: DataSource | None, owner: Dataset) -> None:
+        """Read and check every table, from the bundled data or from the folder *source*.
+
+        *owner* is the dataset the records will answer through (see :class:`phare.Dataset`).
+        """
         folder = DataFolder(source)
         self.sources = _load_sources(folder)
         disputes = _load_disputes(folder, self.sources)
-        self.regions = _load_regions(folder, self.sources)
+        self.regions = _load_regions(folder, self.sources, owner)
         self.region_index = _index(
             "regions.csv",
             self.regions,
@@ -187,39 +191,16 @@ class Store:
             self.indicators,
             lambda i: (i.id, i.label_en, i.label_fr, *i.aliases),
         )
-        self.observatory = _load_observatory(folder, self.sources, disputes)
+        self.observatory = _load_observatory(folder, self.sources, disputes, owner)
         self.programme_index = _index(
             "observatory.json", self.observatory.programmes, lambda p: (p.id,)
         )
-        self.studies = _load_studies(folder, self, disputes)
+        self.studies = _load_studies(folder, self, disputes, owner)
         self.study_index = _index("studies.csv", self.studies, lambda s: (s.id,))
         self.figures = _load_figures(folder, self, disputes)
         self.by_cell, self.by_region = _group_figures(self.figures)
         _check_disputes_attached(disputes, self)
         _check_sources_cited(self)
-
-
-_lock = threading.Lock()
-_store: Store | None = None
-#: How many times the data was loaded in this process: one, once anything was asked.
-load_count = 0
-
-
-def get() -> Store:
-    """The loaded data, read on the first call and shared by every later one.
-
-    >>> len(get().figures)
-    98
-    """
-    global _store, load_count
-    store = _store
-    if store is None:
-        with _lock:
-            if _store is None:
-                _store = Store()
-                load_count += 1
-            store = _store
-    return store
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -497,7 +478,9 @@ def _load_disputes(
     return {key: tuple(value) for key, value in grouped.items()}
 
 
-def _load_regions(folder: DataFolder, sources: Mapping[str, Source]) -> tuple[Region, ...]:
+def _load_regions(
+    folder: DataFolder, sources: Mapping[str, Source], owner: Dataset
+) -> tuple[Region, ...]:
     cells = folder.cells("regions.csv")
     for field in ("slug", "insee_code", "iso_3166_2", "nuts"):
         _unique(cells, (field,))
@@ -525,6 +508,7 @@ def _load_regions(folder: DataFolder, sources: Mapping[str, Source]) -> tuple[Re
             nuts=c.code("nuts", NUTS_CODE),
             former_regions=tuple(formers.get(c.raw("slug"), ())),
             former_codes=tuple(codes.get(c.raw("slug"), ())),
+            dataset=owner,
         )
         for c in cells
     )
@@ -621,7 +605,10 @@ def _load_indicators(folder: DataFolder) -> tuple[Indicator, ...]:
 
 
 def _load_studies(
-    folder: DataFolder, store: Store, disputes: Mapping[tuple[str, str], tuple[Dispute, ...]]
+    folder: DataFolder,
+    store: Store,
+    disputes: Mapping[tuple[str, str], tuple[Dispute, ...]],
+    owner: Dataset,
 ) -> tuple[Study, ...]:
     cells = folder.cells("studies.csv")
     _unique(cells, ("id",))
@@ -656,6 +643,7 @@ def _load_studies(
                 see_also=c.refs("see_also", store.sources),
                 note=c.text("note"),
                 disputes=disputes.get(("study", study_id), ()),
+                dataset=owner,
             )
         )
     return tuple(studies)
@@ -875,6 +863,7 @@ def _load_observatory(
     folder: DataFolder,
     sources: Mapping[str, Source],
     disputes: Mapping[tuple[str, str], tuple[Dispute, ...]],
+    owner: Dataset,
 ) -> Observatory:
     text = folder.text(_Json.NAME)
     try:
@@ -912,8 +901,9 @@ def _load_observatory(
             president_founder=rameau.text("president_founder"),
             source=rameau.source("source", sources),
         ),
-        programmes=_programmes(raw, sources, disputes),
+        programmes=_programmes(raw, sources, disputes, owner),
         disputes=disputes.get(("observatory", OBSERVATORY_ID), ()),
+        dataset=owner,
     )
 
 
@@ -921,6 +911,7 @@ def _programmes(
     raw: _Json,
     sources: Mapping[str, Source],
     disputes: Mapping[tuple[str, str], tuple[Dispute, ...]],
+    owner: Dataset,
 ) -> tuple[Programme, ...]:
     programmes: list[Programme] = []
     for p in raw.children("programmes"):
@@ -957,6 +948,7 @@ def _programmes(
                 source=p.source("source", sources),
                 see_also=p.sources("see_also", sources),
                 disputes=disputes.get(("programme", programme_id), ()),
+                dataset=owner,
             )
         )
     return tuple(programmes)
@@ -981,7 +973,8 @@ def citations(store: Store) -> Iterator[tuple[str, Source]]:
     The one list of where sources are used, for the loader's check that each is cited and for
     the documentation's count of what cites what.
 
-    >>> kinds = {kind for kind, _ in citations(get())}
+    >>> from phare.dataset import BUNDLED
+    >>> kinds = {kind for kind, _ in citations(BUNDLED._tables())}
     >>> sorted(kinds)
     ['disputes', 'figures', 'observatory', 'programmes', 'regions', 'studies']
     """

@@ -8,11 +8,15 @@ records hold the facts, this module only words them.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from phare._names import closest, normalise
 from phare.errors import UnknownNameError
-from phare.model import Figure, Source, Study, format_qualified
+from phare.formatting import format_qualified
+
+if TYPE_CHECKING:
+    from phare.dataset import Dataset
+    from phare.model import Figure, Source, Study
 
 Style = Literal["text", "bibtex"]
 STYLES: tuple[Style, ...] = ("text", "bibtex")
@@ -123,11 +127,9 @@ def source_words(source: Source) -> str:
     return f"{source.publisher}, {source.title} (no web address)"
 
 
-def _observatory() -> tuple[str, str]:
-    """The Observatory's name and its founders, as the bundled data gives them."""
-    from phare import _query
-
-    obs = _query.observatory()
+def _observatory(study: Study) -> tuple[str, str]:
+    """The Observatory's name and its founders, as the dataset of *study* gives them."""
+    obs = study._dataset.observatory()
     return obs.name, " and ".join(obs.founders)
 
 
@@ -207,8 +209,8 @@ def figure_citation(figure: Figure, style: object = "text") -> str:
     }
     """
     chosen = check_style(style)
-    name, founders = _observatory()
     study = figure.study
+    name, founders = _observatory(study)
     year = year_words(study)
     value = format_qualified(figure.value, figure.unit, figure.qualifier, words=True)
     headline = f"{_what(figure)}, {figure.region.name}: {value}"
@@ -261,7 +263,7 @@ def study_citation(study: Study, style: object = "text") -> str:
     }
     """
     chosen = check_style(style)
-    name, _ = _observatory()
+    name, _ = _observatory(study)
     series = f"{study.programme} programme"
     if study.regional_report_number is not None:
         series += f", regional report no. {study.regional_report_number}"
@@ -294,27 +296,10 @@ def study_citation(study: Study, style: object = "text") -> str:
     return f"{name} ({year_words(study)}). {study.title}. {series}. {made_by}.{published} {source}"
 
 
-def cite(style: Style = "text") -> str:
-    """How to cite phare and the Observatory whose figures it carries.
-
-    Cite the package for the tool, and each figure (:meth:`phare.Figure.cite`) or study
-    (:meth:`phare.Study.cite`) for the numbers. ``style="bibtex"`` gives two entries, one for
-    the package and one for the Observatory.
-
-    >>> import phare
-    >>> print(phare.cite())
-    The phare developers. phare: the figures of the French Observatoire national des
-    partenariats, typed and sourced (version 0.1.0) [Python package]. The figures are the work
-    of the Observatoire national des partenariats, founded in 2008 by Le RAMEAU and Caisse des
-    Dépôts (programmes ARPEA 2008-2012, PHARE 2013-2017, IMPACT 2018-); cite each one with
-    Figure.cite() or Study.cite().
-    >>> phare.cite("bibtex").count("@")
-    2
-    """
+def cite(dataset: Dataset, style: object = "text") -> str:
+    """The reference behind :meth:`phare.Dataset.cite`."""
     chosen = check_style(style)
-    from phare import _query
-
-    obs = _query.observatory()
+    obs = dataset.observatory()
     founders = " and ".join(obs.founders)
     programmes = ", ".join(f"{p.id} {p.period}" for p in obs.programmes)
     observatory = f"founded in {obs.founded} by {founders} (programmes {programmes})"

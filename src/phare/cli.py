@@ -14,7 +14,8 @@ from collections.abc import Sequence
 import phare
 from phare import display, export
 from phare.errors import PhareError
-from phare.model import Figure, Region, format_qualified, plain_number
+from phare.formatting import format_qualified, plain_number
+from phare.model import Figure, Region
 
 #: Exit status for input the user can fix (the argparse convention).
 USAGE_ERROR = 2

@@ -10,17 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
-from phare.model import (
-    QUALIFIER_MARKS,
-    Comparison,
-    Figure,
-    Region,
-    Source,
-    Study,
-    format_difference,
-    format_qualified,
-)
+from phare.formatting import QUALIFIER_MARKS, format_difference, format_qualified
+
+if TYPE_CHECKING:
+    from phare.model import Comparison, Figure, Region, Source, Study
 
 #: Figures listed in a plain ``repr`` before the rest is only counted.
 TEXT_ROWS = 10

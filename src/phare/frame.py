@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from phare.model import Figure
-
 if TYPE_CHECKING:
     import pandas as pd
+
+    from phare.model import Figure
 
 #: One row of the tidy figure table: plain Python values, ``None`` where nothing applies.
 Record = dict[str, "str | float | int | bool | None"]

@@ -1,24 +1,26 @@
 """The typed records of phare: frozen, slotted attrs classes.
 
 Records hold data and answer questions about it; they never read files (that is
-:mod:`phare._store`) and never format tables (that is :mod:`phare.frame`). A :class:`Region`
-answers queries by handing them to :mod:`phare._query`, which is imported at the bottom of this
-module: the query module builds on the classes defined here, and a method call must not pay for
-an import statement (``Region.share`` is the package's hot path).
+:mod:`phare._store`) and never format tables (that is :mod:`phare.frame`). The records are a
+leaf of the package: they import nothing that imports them. A :class:`Region`, :class:`Study`,
+:class:`Programme` or :class:`Observatory` keeps a reference to the :class:`phare.Dataset` that
+built it (out of equality and repr) and answers queries through it, so a record of
+``phare.load(copy)`` answers from that copy, never from the bundled data.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, SupportsIndex, cast, overload
 
 import attrs
+
+from phare.formatting import format_difference, format_qualified
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from phare.citation import Style
+    from phare.dataset import Dataset
 
 Unit = Literal["percent", "score-10", "count", "points"]
 Qualifier = Literal["exact", "approx", "lower-bound"]
@@ -26,71 +28,7 @@ Confidence = Literal["A", "B", "C"]
 RegionKind = Literal["country", "metropolitan", "overseas"]
 
 
-#: How each unit reads after a number, for display.
-UNIT_SUFFIX: Mapping[str, str] = MappingProxyType(
-    {"percent": " %", "score-10": "/10", "count": "", "points": " pts"}
-)
-
 SEED_PREFIX = "seed:"
-
-
-def plain_number(value: float) -> str:
-    """Write *value* in full: no exponent, no rounding (``:g`` would print 1.2e+06).
-
-    >>> plain_number(1200000.0), plain_number(5.7), plain_number(0.45), plain_number(1234567.0)
-    ('1200000', '5.7', '0.45', '1234567')
-    """
-    return str(int(value)) if value.is_integer() else repr(value)
-
-
-def format_value(value: float, unit: str) -> str:
-    """Write *value* the way it was published, with its unit.
-
-    >>> format_value(45.0, "percent"), format_value(5.7, "score-10"), format_value(1200000.0, "count")
-    ('45 %', '5.7/10', '1200000')
-    """
-    return f"{plain_number(value)}{UNIT_SUFFIX[unit]}"
-
-
-#: The mark put before a value to carry its qualifier, in tables and reprs.
-QUALIFIER_MARKS: Mapping[str, str] = MappingProxyType(
-    {"exact": "", "approx": "~", "lower-bound": ">"}
-)
-#: The words put before a value to carry its qualifier, in sentences.
-QUALIFIER_WORDS: Mapping[str, str] = MappingProxyType(
-    {"exact": "", "approx": "nearly ", "lower-bound": "more than "}
-)
-
-
-def format_qualified(value: float, unit: str, qualifier: str, *, words: bool = False) -> str:
-    """Write *value* with its unit and its qualifier: the one way every output shows a figure.
-
-    ``~`` marks an approximate value and ``>`` a lower bound; with ``words=True`` they read
-    "nearly" and "more than", for a sentence.
-
-    >>> format_qualified(10.0, "percent", "approx"), format_qualified(674000.0, "count", "lower-bound")
-    ('~10 %', '>674000')
-    >>> format_qualified(674000.0, "count", "lower-bound", words=True)
-    'more than 674000'
-    """
-    marks = QUALIFIER_WORDS if words else QUALIFIER_MARKS
-    return marks[qualifier] + format_value(value, unit)
-
-
-#: How a difference between two figures of each unit reads.
-DIFFERENCE_SUFFIX: Mapping[str, str] = MappingProxyType(
-    {"percent": " points", "score-10": " on 10", "count": "", "points": " points"}
-)
-
-
-def format_difference(difference: float, unit: str) -> str:
-    """Write a regional-minus-national *difference* with its sign and unit.
-
-    >>> format_difference(8.0, "percent"), format_difference(-0.5, "score-10")
-    ('+8 points', '-0.5 on 10')
-    """
-    sign = "+" if difference >= 0 else ""
-    return f"{sign}{plain_number(difference)}{DIFFERENCE_SUFFIX[unit]}"
 
 
 class _FieldsRepr:
@@ -109,7 +47,9 @@ class _FieldsRepr:
 
     def __repr__(self) -> str:
         shown = attrs.fields(cast("type[attrs.AttrsInstance]", type(self)))
-        fields = ", ".join(f"{field.name}={getattr(self, field.name)!r}" for field in shown)
+        fields = ", ".join(
+            f"{field.name}={getattr(self, field.name)!r}" for field in shown if field.repr
+        )
         return f"{type(self).__name__}({fields})"
 
 
@@ -344,6 +284,8 @@ class Programme(_FieldsRepr):
     source: Source
     see_also: tuple[Source, ...] = ()
     disputes: tuple[Dispute, ...] = ()
+    #: The Dataset that loaded the record: out of equality, hashing and repr.
+    _dataset: Dataset = attrs.field(eq=False, repr=False, kw_only=True)
 
     @property
     def period(self) -> str:
@@ -362,7 +304,7 @@ class Programme(_FieldsRepr):
         >>> [s.id for s in phare.observatory().programme("IMPACT").studies()]
         ['impact-2018-2022', 'impact-occitanie-2019']
         """
-        return tuple(s for s in _query.studies() if s.programme == self.id)
+        return self._dataset.studies(self.id)
 
 
 @attrs.frozen(repr=False)
@@ -404,6 +346,8 @@ class Study:
     note: str
     see_also: tuple[Source, ...] = ()
     disputes: tuple[Dispute, ...] = ()
+    #: The Dataset that loaded the record: out of equality, hashing and repr.
+    _dataset: Dataset = attrs.field(eq=False, repr=False, kw_only=True)
 
     @property
     def year(self) -> int | None:
@@ -489,6 +433,8 @@ class Region:
     nuts: str
     former_regions: tuple[FormerRegion, ...] = ()
     former_codes: tuple[FormerCode, ...] = ()
+    #: The Dataset that loaded the record: out of equality, hashing and repr.
+    _dataset: Dataset = attrs.field(eq=False, repr=False, kw_only=True)
 
     @property
     def is_national(self) -> bool:
@@ -519,7 +465,7 @@ class Region:
         >>> fig.value, fig.unit, fig.reference_year, fig.study.id, fig.confidence
         (45.0, 'percent', 2016, 'phare-nouvelle-aquitaine-2016', 'A')
         """
-        return _query.figure(self, actor, indicator, theme, segment, study)
+        return self._dataset._figure(self, actor, indicator, theme, segment, study)
 
     def share(
         self,
@@ -539,7 +485,7 @@ class Region:
         >>> phare.national().share("associations", "partnering", segment="employer")
         0.53
         """
-        return _query.share(self, actor, indicator, theme, segment, study)
+        return self._dataset._share(self, actor, indicator, theme, segment, study)
 
     def value(
         self,
@@ -567,7 +513,7 @@ class Region:
         >>> phare.region("bretagne").figures() == ()
         True
         """
-        return _query.region_figures(self)
+        return self._dataset._region_figures(self)
 
     def series(
         self, actor: str, indicator: str, *, theme: str | None = None, segment: str = "all"
@@ -583,7 +529,7 @@ class Region:
         >>> [f.value for f in phare.national().series("associations", "partnering", segment="employer")]
         [46.0, 53.0]
         """
-        return _query.series(self, actor, indicator, theme, segment)
+        return self._dataset._series(self, actor, indicator, theme, segment)
 
     def compare(
         self,
@@ -605,7 +551,7 @@ class Region:
         >>> c.region.value, c.national.value, c.difference, c.programme
         (45.0, 37.0, 8.0, 'PHARE')
         """
-        return _query.compare(self, actor, indicator, theme, segment, study)
+        return self._dataset._compare(self, actor, indicator, theme, segment, study)
 
     def to_frame(self) -> pd.DataFrame:
         """This region's figures as a tidy pandas DataFrame, one row per figure.
@@ -629,9 +575,7 @@ class Region:
         >>> cov[["indicator", "citizens", "associations", "companies", "total"]].values.tolist()[:3]
         [['partnering', 0, 1, 1, 2], ['wishing-to-partner', 0, 1, 0, 1], ['alliances-innovation', 1, 1, 1, 3]]
         """
-        from phare import _analysis
-
-        return _analysis.region_coverage(self)
+        return self._dataset._region_coverage(self)
 
     def __str__(self) -> str:
         return self.name
@@ -945,6 +889,8 @@ class Observatory(_FieldsRepr):
     le_rameau: Organisation
     programmes: tuple[Programme, ...]
     disputes: tuple[Dispute, ...] = ()
+    #: The Dataset that loaded the record: out of equality, hashing and repr.
+    _dataset: Dataset = attrs.field(eq=False, repr=False, kw_only=True)
 
     @property
     def scientific_direction_source(self) -> Source:
@@ -963,8 +909,4 @@ class Observatory(_FieldsRepr):
         >>> phare.observatory().programme("arpea").period
         '2008-2012'
         """
-        return _query.resolve_programme(name)
-
-
-# Last, once every class above exists: phare._query imports them, and Region's methods call it.
-from phare import _query  # noqa: E402
+        return self._dataset.programme(name)

@@ -14,9 +14,11 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from phare import _analysis, _query
+from phare import _analysis
+from phare.dataset import BUNDLED
 from phare.errors import FigureNotFoundError, MissingExtraError
-from phare.model import Figure, Region, format_qualified
+from phare.formatting import format_qualified
+from phare.model import Figure, Region
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -121,11 +123,13 @@ def profile(region: Region | str, ax: Axes | None = None) -> Axes:
     if not isinstance(region, (Region, str)):
         raise TypeError(f"region must be a Region or a str, not {type(region).__name__}")
     _require_matplotlib(ax)
-    found = region if isinstance(region, Region) else _query.region(region)
+    found = region if isinstance(region, Region) else BUNDLED.region(region)
     figures = [f for f in found.figures() if f.indicator.is_percent]
     if not figures:
         raise FigureNotFoundError(f"{found.name} has no percentage figure to draw")
-    nationals = [None if found.is_national else _query.national_counterpart(f) for f in figures]
+    nationals = [
+        None if found.is_national else found._dataset._national_counterpart(f) for f in figures
+    ]
     ax = _axes(ax, len(figures))
     rows = range(len(figures))
     height = 0.4
@@ -188,6 +192,7 @@ def rank(
     """
     _require_matplotlib(ax)
     ranked = _analysis.ranking(
+        BUNDLED,
         actor,
         indicator,
         theme=theme,

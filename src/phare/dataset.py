@@ -1,0 +1,690 @@
+"""A dataset of the Observatory's figures, and every query it answers.
+
+:class:`Dataset` is the one object behind the API: ``phare.region(...)`` is the bundled
+dataset's :meth:`Dataset.region`, and ``phare.load(folder)`` gives another dataset, read from a
+copy of the data package laid out like ``phare/data/`` and checked by the same rules. Records
+keep a reference to the dataset that loaded them, so a region of a copy answers from that copy.
+
+Data is read on first use, once, under a lock; a process forked while another thread was
+loading starts with a fresh lock, so the child never waits on a lock nobody will release.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import TYPE_CHECKING
+
+from phare import _analysis, citation
+from phare._names import closest, code_key, normalise
+from phare._query import (
+    UNIT_WORDS,
+    FigureKey,
+    check_str,
+    choices_of,
+    grades_from,
+    lookup,
+    recency,
+    remember,
+    theme_required,
+)
+from phare._store import DataSource, Store
+from phare.errors import (
+    FigureNotFoundError,
+    FormerCodeError,
+    FormerRegionError,
+    NotAPercentError,
+    UnknownActorError,
+    UnknownIndicatorError,
+    UnknownProgrammeError,
+    UnknownRegionError,
+    UnknownSegmentError,
+    UnknownStudyError,
+    UnknownThemeError,
+)
+from phare.model import Comparison, Figures
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from phare.citation import Style
+    from phare.model import (
+        Actor,
+        Figure,
+        Indicator,
+        Observatory,
+        Programme,
+        Region,
+        Segment,
+        Study,
+        Theme,
+    )
+
+#: The one lock every first load takes; replaced in a forked child (see :func:`_fresh_lock`).
+_load_lock = threading.Lock()
+
+
+def _fresh_lock() -> None:
+    """Give a forked child a lock of its own: the parent's may be held by a thread that is gone."""
+    global _load_lock
+    _load_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):  # pragma: no branch - absent on Windows only
+    os.register_at_fork(after_in_child=_fresh_lock)
+
+
+def load(path: DataSource) -> Dataset:
+    """Read and check the data package in the folder *path*: a dataset of your own.
+
+    The folder is laid out like ``phare/data/`` (copy it, then add rows), and is checked by the
+    same rules as the bundled data: a broken table raises :class:`phare.DataError` naming the
+    file, the line and the field. The dataset answers the same queries as the ``phare``
+    module, and its records answer from it, never from the bundled data.
+
+    >>> import phare, shutil, tempfile
+    >>> from importlib.resources import files
+    >>> copy = shutil.copytree(str(files("phare") / "data"), tempfile.mkdtemp() + "/data")
+    >>> mine = phare.load(copy)
+    >>> mine.region("nouvelle-aquitaine").share("companies", "partnering")
+    0.45
+    >>> mine.region("nouvelle-aquitaine") == phare.region("nouvelle-aquitaine")
+    True
+    """
+    dataset = Dataset(path)
+    dataset._tables()
+    return dataset
+
+
+class Dataset:
+    """The figures of one data package, with every query of the ``phare`` module as a method.
+
+    ``Dataset()`` is the bundled data (what the ``phare`` module functions answer from), read on
+    first use; :func:`phare.load` reads a folder of your own at once.
+
+    >>> import phare
+    >>> mine = phare.Dataset()
+    >>> mine.region("FR-NAQ").name
+    'Nouvelle-Aquitaine'
+    """
+
+    __slots__ = ("_figure_memo", "_region_memo", "_share_memo", "_source", "_store")
+
+    def __init__(self, source: DataSource | None = None) -> None:
+        self._source = source
+        self._store: Store | None = None
+        #: Answers already given, keyed on the exact arguments: asking again is a dict lookup.
+        self._region_memo: dict[object, Region] = {}
+        self._figure_memo: dict[FigureKey, Figure] = {}
+        self._share_memo: dict[FigureKey, float] = {}
+
+    def _tables(self) -> Store:
+        """The loaded tables, read and checked on the first call, under a lock."""
+        store = self._store
+        if store is None:
+            with _load_lock:
+                if self._store is None:
+                    self._store = Store(self._source, owner=self)
+                store = self._store
+        return store
+
+    def __repr__(self) -> str:
+        where = "bundled data" if self._source is None else repr(str(self._source))
+        return f"<Dataset of {where}>"
+
+    def region(self, name: str) -> Region:
+        """A region, or France, by slug, name, INSEE code, ISO 3166-2 code or NUTS code.
+
+        Case, accents, spaces, hyphens and dashes, underscores and apostrophes do not matter. A
+        former region (before the 2016 merger) raises :class:`phare.FormerRegionError` naming its
+        successor; codes are strings (``"75"``), and anything but a ``str`` is a :class:`TypeError`.
+
+        >>> import phare
+        >>> phare.region("Nouvelle Aquitaine") is phare.region("75") is phare.region("fri")
+        True
+        >>> phare.region("provence alpes cote d'azur").slug
+        'provence-alpes-cote-d-azur'
+        """
+        try:
+            return self._region_memo[name]
+        except Exception:  # a miss, or an argument that cannot be a key: the slow path names it
+            pass
+        found = self._resolve_region(name)
+        remember(self._region_memo, name, found)
+        return found
+
+    def _resolve_region(self, name: object) -> Region:
+        """The region for any of its names or codes (uncached; see :func:`region`)."""
+        if isinstance(name, int) and not isinstance(name, bool) and 0 <= name < 100:
+            raise TypeError(
+                f"region must be a str, not int: codes are text, as in region('{name:02d}')"
+            )
+        store = self._tables()
+        text = check_str("region", name)
+        withdrawn = store.former_code_index.get(code_key(text))
+        if withdrawn is not None:
+            now = store.region_index[normalise(withdrawn.region)]
+            raise FormerCodeError(text, withdrawn.name, now.slug, now.name, now.iso_3166_2)
+        key = normalise(text)
+        found = store.region_index.get(key)
+        if found is not None:
+            return found
+        former = store.former_index.get(key)
+        if former is not None:
+            merged = store.region_index[normalise(former.merged_into)]
+            raise FormerRegionError(text, former.name, merged.slug, merged.name)
+        raise UnknownRegionError(
+            "region", text, closest(text, choices_of(store.region_index, "slug"))
+        )
+
+    def national(self) -> Region:
+        """France as a whole: the national figures of every programme.
+
+        >>> import phare
+        >>> phare.national() is phare.region("FR")
+        True
+        >>> phare.national().share("companies", "partnering")
+        0.37
+        """
+        return self.region("france")
+
+    def regions(self) -> tuple[Region, ...]:
+        """The 18 regions (13 metropolitan, 5 overseas), France itself excluded.
+
+        >>> import phare
+        >>> len(phare.regions()), sum(r.kind == "overseas" for r in phare.regions())
+        (18, 5)
+        """
+        return tuple(r for r in self._tables().regions if not r.is_national)
+
+    def actor(self, name: str) -> Actor:
+        """An actor by English or French name: citizens, companies, associations, mayors.
+
+        >>> import phare
+        >>> phare.actor("Maires").id
+        'mayors'
+        """
+        return lookup("actor", UnknownActorError, name, self._tables().actor_index, "id")
+
+    def actors(self) -> tuple[Actor, ...]:
+        """The four actors the Observatory surveys.
+
+        >>> import phare
+        >>> [a.id for a in phare.actors()]
+        ['citizens', 'companies', 'associations', 'mayors']
+        """
+        return self._tables().actors
+
+    def indicator(self, name: str) -> Indicator:
+        """An indicator by identifier, English or French label, or alias.
+
+        >>> import phare
+        >>> phare.indicator("partnering").unit
+        'percent'
+        """
+        return lookup(
+            "indicator", UnknownIndicatorError, name, self._tables().indicator_index, "id"
+        )
+
+    def indicators(self) -> tuple[Indicator, ...]:
+        """Every indicator that has at least one definition in the bundled data.
+
+        >>> import phare
+        >>> len(phare.indicators())
+        22
+        """
+        return self._tables().indicators
+
+    def theme(self, name: str) -> Theme:
+        """A theme (fragility, partnership type or geographic scope) by name, in English or French.
+
+        >>> import phare
+        >>> phare.theme("mécénat").id
+        'sponsorship'
+        """
+        return lookup("theme", UnknownThemeError, name, self._tables().theme_index, "id")
+
+    def themes(self) -> tuple[Theme, ...]:
+        """Every theme a themed indicator can be broken down by.
+
+        >>> import phare
+        >>> sorted({t.kind for t in phare.themes()})
+        ['fragility', 'partnership-type', 'scope']
+        """
+        return self._tables().themes
+
+    def segment(self, name: str) -> Segment:
+        """A segment of an actor (``employer``, ``sme``...) or ``all``.
+
+        >>> import phare
+        >>> phare.segment("PME").id
+        'sme'
+        """
+        return lookup("segment", UnknownSegmentError, name, self._tables().segment_index, "id")
+
+    def segments(self) -> tuple[Segment, ...]:
+        """Every segment, ``all`` first.
+
+        >>> import phare
+        >>> [s.id for s in phare.segments()][:3]
+        ['all', 'employer', 'non-employer']
+        """
+        return self._tables().segments
+
+    def study(self, name: str) -> Study:
+        """A study by identifier.
+
+        >>> import phare
+        >>> phare.study("phare-institutions-2016").actors
+        ('mayors',)
+        """
+        return lookup("study", UnknownStudyError, name, self._tables().study_index, "id")
+
+    def studies(self, programme: str | None = None) -> tuple[Study, ...]:
+        """The studies of the Observatory, optionally of one programme, in chronological order.
+
+        >>> import phare
+        >>> len(phare.studies()), len(phare.studies("ARPEA"))
+        (14, 4)
+        """
+        found = self._tables().studies
+        if programme is None:
+            return found
+        wanted = self.programme(programme).id
+        return tuple(s for s in found if s.programme == wanted)
+
+    def programme(self, name: str) -> Programme:
+        """A programme of the Observatory by name: ARPEA, PHARE or IMPACT, in any case.
+
+        >>> import phare
+        >>> phare.programme("impact").start_year
+        2018
+        """
+        return lookup(
+            "programme", UnknownProgrammeError, name, self._tables().programme_index, "id"
+        )
+
+    def programmes(self) -> tuple[Programme, ...]:
+        """The three five-year programmes, oldest first.
+
+        >>> import phare
+        >>> [p.period for p in phare.programmes()]
+        ['2008-2012', '2013-2017', '2018-']
+        """
+        return self._tables().observatory.programmes
+
+    def observatory(self) -> Observatory:
+        """The Observatoire national des partenariats itself.
+
+        >>> import phare
+        >>> phare.observatory().name
+        'Observatoire national des partenariats'
+        """
+        return self._tables().observatory
+
+    def figures(
+        self,
+        region: str | None = None,
+        actor: str | None = None,
+        indicator: str | None = None,
+        theme: str | None = None,
+        segment: str | None = None,
+        study: str | None = None,
+        min_confidence: str | None = None,
+        programme: str | None = None,
+    ) -> Figures:
+        """Every bundled figure that passes all the filters given, in table order.
+
+        ``min_confidence="B"`` keeps grades A and B. Names follow the same spelling rules as
+        :func:`region` and :func:`actor`.
+
+        >>> import phare
+        >>> len(phare.figures())
+        98
+        >>> len(phare.figures(actor="mayors")), len(phare.figures(min_confidence="A"))
+        (4, 47)
+        >>> [f.value for f in phare.figures(region="bretagne")]
+        []
+        """
+        selected: list[Figure] = list(self._tables().figures)
+        if region is not None:
+            wanted_region = self._resolve_region(region)
+            selected = [f for f in selected if f.region is wanted_region]
+        if actor is not None:
+            wanted_actor = self.actor(actor)
+            selected = [f for f in selected if f.actor is wanted_actor]
+        if indicator is not None:
+            wanted_indicator = self.indicator(indicator)
+            selected = [f for f in selected if f.indicator is wanted_indicator]
+        if theme is not None:
+            wanted_theme = self.theme(theme)
+            selected = [f for f in selected if f.theme is wanted_theme]
+        if segment is not None:
+            wanted_segment = self.segment(segment)
+            selected = [f for f in selected if f.segment is wanted_segment]
+        if study is not None:
+            wanted_study = self.study(study)
+            selected = [f for f in selected if f.study is wanted_study]
+        if programme is not None:
+            wanted_programme = self.programme(programme).id
+            selected = [f for f in selected if f.programme == wanted_programme]
+        if min_confidence is not None:
+            grades = grades_from(min_confidence)
+            selected = [f for f in selected if f.confidence in grades]
+        return Figures(selected)
+
+    def to_frame(
+        self,
+        region: str | None = None,
+        actor: str | None = None,
+        indicator: str | None = None,
+        theme: str | None = None,
+        segment: str | None = None,
+        study: str | None = None,
+        min_confidence: str | None = None,
+        programme: str | None = None,
+    ) -> pd.DataFrame:
+        """The figures that pass the filters of :func:`figures`, as one tidy DataFrame.
+
+        >>> import phare
+        >>> df = phare.to_frame(region="nouvelle-aquitaine", indicator="partnering")
+        >>> df[["actor", "share"]].values.tolist()
+        [['companies', 0.45], ['associations', 0.26]]
+        """
+        from phare import frame
+
+        return frame.to_frame(
+            self.figures(region, actor, indicator, theme, segment, study, min_confidence, programme)
+        )
+
+    def _national_counterpart(self, regional: Figure) -> Figure | None:
+        """France's latest figure of the same programme, actor, segment, indicator and theme."""
+        national_cell = self._tables().by_cell.get(
+            ("france", regional.actor.id, regional.indicator.id), ()
+        )
+        same = [
+            f
+            for f in national_cell
+            if f.segment is regional.segment
+            and f.theme is regional.theme
+            and f.programme == regional.programme
+        ]
+        return max(same, key=recency) if same else None
+
+    def _theme_for(self, indicator: Indicator, theme: str | None) -> Theme | None:
+        if theme is None:
+            return None
+        found = self.theme(theme)
+        if indicator.theme_kind is None:
+            raise FigureNotFoundError(
+                f"{indicator.id!r} is not broken down by theme; leave theme out"
+            )
+        if found.kind != indicator.theme_kind:
+            choices = [t.id for t in self._tables().themes if t.kind == indicator.theme_kind]
+            raise FigureNotFoundError(
+                f"theme {found.id!r} does not apply to {indicator.id!r}, which is broken down by "
+                f"{indicator.theme_kind} themes: {', '.join(choices)}"
+            )
+        return found
+
+    def _candidates(
+        self, region: Region, actor: str, indicator: str, theme: str | None, segment: str
+    ) -> tuple[Actor, Indicator, Theme | None, Segment, list[Figure]]:
+        """Resolve the names, then the figures of the region that match all but the study."""
+        found_actor = self.actor(actor)
+        found_indicator = self.indicator(indicator)
+        found_theme = self._theme_for(found_indicator, theme)
+        found_segment = self.segment(segment)
+        cell = self._tables().by_cell.get((region.slug, found_actor.id, found_indicator.id), ())
+        if found_indicator.themed and found_theme is None:
+            raise theme_required(
+                found_indicator,
+                (f.theme.id for f in cell if f.theme is not None),
+                f"for {found_actor.id} in {region.name}",
+            )
+        matches = [f for f in cell if f.segment is found_segment and f.theme is found_theme]
+        return found_actor, found_indicator, found_theme, found_segment, matches
+
+    def _not_found(
+        self,
+        region: Region,
+        actor: Actor,
+        indicator: Indicator,
+        theme: Theme | None,
+        segment: Segment,
+        study: Study | None = None,
+    ) -> FigureNotFoundError:
+        asked = f"no figure for {region.name}, {actor.id}, {indicator.id}"
+        if theme is not None:
+            asked += f", theme {theme.id!r}"
+        asked += f", segment {segment.id!r}"
+        if study is not None:
+            asked += f", study {study.id!r}"
+        store = self._tables()
+        in_region = store.by_region.get(region.slug, ())
+        cell = store.by_cell.get((region.slug, actor.id, indicator.id), ())
+        if not in_region:
+            detail = f"{region.name} has no published figure"
+            elsewhere = [
+                r.name for r in store.regions if (r.slug, actor.id, indicator.id) in store.by_cell
+            ]
+            if elsewhere:
+                detail += f"; {actor.id} {indicator.id} is published for {', '.join(elsewhere)}"
+        elif cell:
+            variants = sorted({f"{f.label} in {f.study.id}" for f in cell})
+            detail = "what exists: " + "; ".join(variants[:12])
+        else:
+            of_actor = sorted({f.indicator.id for f in in_region if f.actor is actor})
+            if of_actor:
+                detail = f"for {actor.id} in {region.name} there are: {', '.join(of_actor)}"
+            else:
+                actors = sorted({f.actor.id for f in in_region})
+                detail = f"{region.name} has figures for {', '.join(actors)} only"
+        return FigureNotFoundError(f"{asked}: {detail}")
+
+    def _figure(
+        self,
+        region: Region,
+        actor: str,
+        indicator: str,
+        theme: str | None,
+        segment: str,
+        study: str | None,
+    ) -> Figure:
+        """The figure behind :meth:`Region.figure`, memoised on the exact arguments."""
+        key: FigureKey = (region.slug, actor, indicator, theme, segment, study)
+        try:
+            return self._figure_memo[key]
+        except Exception:  # a miss, or an argument that cannot be a key: the slow path names it
+            pass
+        found_actor, found_indicator, found_theme, found_segment, matches = self._candidates(
+            region, actor, indicator, theme, segment
+        )
+        found_study = None if study is None else self.study(study)
+        if found_study is not None:
+            matches = [f for f in matches if f.study is found_study]
+        if not matches:
+            raise self._not_found(
+                region, found_actor, found_indicator, found_theme, found_segment, found_study
+            )
+        chosen = max(matches, key=recency)
+        remember(self._figure_memo, key, chosen)
+        return chosen
+
+    def _share(
+        self,
+        region: Region,
+        actor: str,
+        indicator: str,
+        theme: str | None,
+        segment: str,
+        study: str | None,
+    ) -> float:
+        """The figure as a fraction, or :class:`NotAPercentError` for other units.
+
+        The hot path of the package: a question asked before costs one tuple and one dict lookup.
+        """
+        key: FigureKey = (region.slug, actor, indicator, theme, segment, study)
+        try:
+            return self._share_memo[key]
+        except Exception:  # a miss, or an argument that cannot be a key: figure() names it
+            pass
+        found = self._figure(region, actor, indicator, theme, segment, study)
+        value = found.share
+        if value is None:
+            raise NotAPercentError(
+                f"{found.indicator.id!r} is published as {UNIT_WORDS[found.unit]}, "
+                "not a percentage; use value() instead of share()"
+            )
+        remember(self._share_memo, key, value)
+        return value
+
+    def _series(
+        self, region: Region, actor: str, indicator: str, theme: str | None, segment: str
+    ) -> Figures:
+        """Every study's figure for one cell, oldest first."""
+        found_actor, found_indicator, found_theme, found_segment, matches = self._candidates(
+            region, actor, indicator, theme, segment
+        )
+        if not matches:
+            raise self._not_found(region, found_actor, found_indicator, found_theme, found_segment)
+        return Figures(sorted(matches, key=recency))
+
+    def _compare(
+        self,
+        region: Region,
+        actor: str,
+        indicator: str,
+        theme: str | None,
+        segment: str,
+        study: str | None,
+    ) -> Comparison:
+        """A regional figure against the national figure of the same programme."""
+        regional = self._figure(region, actor, indicator, theme, segment, study)
+        national = self._national_counterpart(regional)
+        if national is None:
+            national_cell = self._tables().by_cell.get(
+                ("france", regional.actor.id, regional.indicator.id), ()
+            )
+            others = sorted(
+                {
+                    f"{f.label} in {f.programme} ({f.study.id})"
+                    for f in national_cell
+                    if f.theme is regional.theme
+                }
+            )
+            detail = f"France has only: {'; '.join(others)}" if others else "France has none"
+            raise FigureNotFoundError(
+                f"no national {regional.programme} figure to compare {regional.region.name}'s "
+                f"{regional.label} with; {detail}"
+            )
+        return Comparison(region=regional, national=national)
+
+    def _region_figures(self, region: Region) -> Figures:
+        """Every figure of one region, in table order."""
+        return Figures(self._tables().by_region.get(region.slug, ()))
+
+    def rank(
+        self,
+        actor: str,
+        indicator: str,
+        *,
+        theme: str | None = None,
+        segment: str = "all",
+        programme: str | None = None,
+        min_confidence: str | None = None,
+    ) -> pd.DataFrame:
+        """The regions that published a figure, ranked by value, against France, as a DataFrame.
+
+        One row per region (France itself is the yardstick, not a row), highest value first:
+        ``rank`` (ties share a rank), the region's ``region`` slug and ``region_name``, ``value``
+        as published and its ``unit``, ``share`` (percentages only), ``national_value`` and
+        ``difference``, France's figure of the same programme and the gap to it (missing when France
+        has none), and the figure's ``reference_year``, ``study``, ``programme``, ``confidence`` and
+        ``source_url``. ``programme="PHARE"`` or ``min_confidence="A"`` narrow the field. A region
+        with several studies counts once, with its latest figure.
+
+        >>> import phare
+        >>> df = phare.rank("citizens", "alliances-innovation")
+        >>> df[["rank", "region", "value", "national_value", "difference", "programme"]].values.tolist()
+        [[1, 'occitanie', 82.0, 74.0, 8.0, 'IMPACT'],
+         [2, 'bourgogne-franche-comte', 75.0, 69.0, 6.0, 'PHARE'],
+         [3, 'nouvelle-aquitaine', 67.0, 69.0, -2.0, 'PHARE'],
+         [4, 'pays-de-la-loire', 65.0, 69.0, -4.0, 'PHARE']]
+        """
+        return _analysis.rank(
+            self,
+            actor,
+            indicator,
+            theme=theme,
+            segment=segment,
+            programme=programme,
+            min_confidence=min_confidence,
+        )
+
+    def coverage(self) -> pd.DataFrame:
+        """Where data exists: one row per region, France first, with its figures counted by actor.
+
+        Columns: ``region`` (slug), ``region_name``, one column per actor (``citizens``,
+        ``companies``, ``associations``, ``mayors``) and ``total``. Every region is listed, those
+        without any figure too, so the gaps show.
+
+        >>> import phare
+        >>> cov = phare.coverage()
+        >>> len(cov), int(cov["total"].sum())
+        (19, 98)
+        >>> cov[cov["total"] > 0][["region", "total"]].values.tolist()
+        [['france', 71], ['bourgogne-franche-comte', 5], ['nouvelle-aquitaine', 13], ['occitanie', 2],
+         ['pays-de-la-loire', 7]]
+        """
+        return _analysis.coverage(self)
+
+    def cite(self, style: Style = "text") -> str:
+        """How to cite phare and the Observatory whose figures it carries.
+
+        Cite the package for the tool, and each figure (:meth:`phare.Figure.cite`) or study
+        (:meth:`phare.Study.cite`) for the numbers. ``style="bibtex"`` gives two entries, one for
+        the package and one for the Observatory.
+
+        >>> import phare
+        >>> print(phare.cite())
+        The phare developers. phare: the figures of the French Observatoire national des
+        partenariats, typed and sourced (version 0.1.0) [Python package]. The figures are the work
+        of the Observatoire national des partenariats, founded in 2008 by Le RAMEAU and Caisse des
+        Dépôts (programmes ARPEA 2008-2012, PHARE 2013-2017, IMPACT 2018-); cite each one with
+        Figure.cite() or Study.cite().
+        >>> phare.cite("bibtex").count("@")
+        2
+        """
+        return citation.cite(self, style)
+
+    def _region_coverage(self, region: Region) -> pd.DataFrame:
+        return _analysis.region_coverage(self, region)
+
+
+#: The data bundled with phare, read on the first query: what the ``phare`` functions answer.
+BUNDLED = Dataset()
+
+# The module-level API of phare is the bundled dataset's methods (``phare.region`` is
+# ``BUNDLED.region``): one implementation, one docstring, and no hidden global in the records.
+region = BUNDLED.region
+national = BUNDLED.national
+regions = BUNDLED.regions
+actor = BUNDLED.actor
+actors = BUNDLED.actors
+indicator = BUNDLED.indicator
+indicators = BUNDLED.indicators
+theme = BUNDLED.theme
+themes = BUNDLED.themes
+segment = BUNDLED.segment
+segments = BUNDLED.segments
+study = BUNDLED.study
+studies = BUNDLED.studies
+programme = BUNDLED.programme
+programmes = BUNDLED.programmes
+observatory = BUNDLED.observatory
+figures = BUNDLED.figures
+to_frame = BUNDLED.to_frame
+rank = BUNDLED.rank
+coverage = BUNDLED.coverage
+cite = BUNDLED.cite

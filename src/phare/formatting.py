@@ -1,0 +1,75 @@
+"""How phare writes a value: the number as published, its unit, its qualifier, a difference.
+
+Every output (reprs, tables, citations, the command line) writes figures through these
+functions, so that a value reads the same everywhere. The module imports nothing from phare:
+the records and the presentation modules both build on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+#: How each unit reads after a number, for display.
+UNIT_SUFFIX: Mapping[str, str] = MappingProxyType(
+    {"percent": " %", "score-10": "/10", "count": "", "points": " pts"}
+)
+
+
+def plain_number(value: float) -> str:
+    """Write *value* in full: no exponent, no rounding (``:g`` would print 1.2e+06).
+
+    >>> plain_number(1200000.0), plain_number(5.7), plain_number(0.45), plain_number(1234567.0)
+    ('1200000', '5.7', '0.45', '1234567')
+    """
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def format_value(value: float, unit: str) -> str:
+    """Write *value* the way it was published, with its unit.
+
+    >>> format_value(45.0, "percent"), format_value(5.7, "score-10"), format_value(1200000.0, "count")
+    ('45 %', '5.7/10', '1200000')
+    """
+    return f"{plain_number(value)}{UNIT_SUFFIX[unit]}"
+
+
+#: The mark put before a value to carry its qualifier, in tables and reprs.
+QUALIFIER_MARKS: Mapping[str, str] = MappingProxyType(
+    {"exact": "", "approx": "~", "lower-bound": ">"}
+)
+#: The words put before a value to carry its qualifier, in sentences.
+QUALIFIER_WORDS: Mapping[str, str] = MappingProxyType(
+    {"exact": "", "approx": "nearly ", "lower-bound": "more than "}
+)
+
+
+def format_qualified(value: float, unit: str, qualifier: str, *, words: bool = False) -> str:
+    """Write *value* with its unit and its qualifier: the one way every output shows a figure.
+
+    ``~`` marks an approximate value and ``>`` a lower bound; with ``words=True`` they read
+    "nearly" and "more than", for a sentence.
+
+    >>> format_qualified(10.0, "percent", "approx"), format_qualified(674000.0, "count", "lower-bound")
+    ('~10 %', '>674000')
+    >>> format_qualified(674000.0, "count", "lower-bound", words=True)
+    'more than 674000'
+    """
+    marks = QUALIFIER_WORDS if words else QUALIFIER_MARKS
+    return marks[qualifier] + format_value(value, unit)
+
+
+#: How a difference between two figures of each unit reads.
+DIFFERENCE_SUFFIX: Mapping[str, str] = MappingProxyType(
+    {"percent": " points", "score-10": " on 10", "count": "", "points": " points"}
+)
+
+
+def format_difference(difference: float, unit: str) -> str:
+    """Write a regional-minus-national *difference* with its sign and unit.
+
+    >>> format_difference(8.0, "percent"), format_difference(-0.5, "score-10")
+    ('+8 points', '-0.5 on 10')
+    """
+    sign = "+" if difference >= 0 else ""
+    return f"{sign}{plain_number(difference)}{DIFFERENCE_SUFFIX[unit]}"
