@@ -26,6 +26,17 @@ def resources(kind: str = "table") -> list[dict[str, Any]]:
     return [r for r in DESCRIPTOR["resources"] if r["type"] == kind]
 
 
+def field(resource: str, name: str) -> dict[str, Any]:
+    """The descriptor of one field of one table resource (``field("figures", "unit")``)."""
+    table = next(r for r in resources() if r["name"] == resource)
+    return dict(next(f for f in table["schema"]["fields"] if f["name"] == name))
+
+
+def enum(resource: str, name: str) -> list[str]:
+    """The values the contract allows in one field."""
+    return list(field(resource, name)["constraints"]["enum"])
+
+
 def copy_data(target: Path) -> Path:
     """A fresh copy of every bundled data file under *target*; returns the copy's folder."""
     folder = target / "data"

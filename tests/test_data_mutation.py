@@ -17,8 +17,8 @@ import pytest
 
 import phare
 import test_figures
-from datacopy import DATA, copy_data, read_table, set_cell
-from phare import DataError, _store
+from datacopy import DATA, copy_data, enum, field as field_of, read_table, set_cell
+from phare import DataError
 from phare.dataset import BUNDLED, Dataset
 from verified import FIGURES, VerifiedFigure
 
@@ -42,16 +42,20 @@ def perturbed(field: str, row: dict[str, str]) -> str:
     """A different value for *field* that the loader still accepts."""
     current = row[field]
     if field == "value":
-        low, high = _store.UNIT_BOUNDS[row["unit"]]
+        low, high = field_of("figures", "value")["phare:unitBounds"][row["unit"]]
+        high = float("inf") if high is None else high
         number = float(current)
         changed = number + 1 if number + 1 <= high else number - 1
         assert changed != number
         assert low <= changed <= high
         return repr(changed)
     if field == "reference_year":
-        return str(int(current) + 1)
-    choices = {"qualifier": _store.QUALIFIERS, "confidence": _store.CONFIDENCES}.get(field, SOURCES)
-    return next(choice for choice in choices if choice != current)
+        return str(int(current) - 1)  # a year later could be in the future, which is refused
+    choices = {
+        "qualifier": enum("figures", "qualifier"),
+        "confidence": enum("figures", "confidence"),
+    }
+    return next(choice for choice in choices.get(field, SOURCES) if choice != current)
 
 
 def sole_citer(number: int) -> bool:

@@ -2,14 +2,16 @@
 
 The reference validator (frictionless) checks the tables against their schemas, keys and
 foreign keys; the per-unit bounds of ``figures.value``, which one Table Schema column cannot
-state, run as row constraints built from the field's ``phare:unitBounds``. The loader must apply
-the very same rules: the tests below compare its constants with the descriptor, so the two
-cannot drift apart silently.
+state, run as row constraints built from the field's ``phare:unitBounds``. The loader reads its
+rules from the same descriptor (it holds no copy of them): the tests below check that it reads
+the JSON Schema as the reference validator does, and that a copy's descriptor is the contract
+that copy is held to.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ import pytest
 
 import phare
 from datacopy import DATA, DESCRIPTOR, copy_data, read_table, resources, set_cell, write_table
-from phare import _store
+from phare._contract import check_json
 
 
 def unit_checklist() -> frictionless.Checklist:
@@ -60,8 +62,9 @@ def test_the_bundled_package_is_valid() -> None:
 
 def test_every_data_file_is_described() -> None:
     described = {r["path"] for r in DESCRIPTOR["resources"]}
+    schemas = {r["jsonSchema"] for r in DESCRIPTOR["resources"] if "jsonSchema" in r}
     on_disk = {p.name for p in DATA.iterdir() if p.is_file()} - {"datapackage.json"}
-    assert described == on_disk
+    assert described | schemas == on_disk
 
 
 def test_sources_and_licence_are_declared() -> None:
@@ -69,28 +72,71 @@ def test_sources_and_licence_are_declared() -> None:
     assert any(s.get("path") == "https://www.lerameau.fr/" for s in DESCRIPTOR["sources"])
 
 
-def test_observatory_json_keeps_its_json_schema() -> None:
+def json_schema() -> dict[str, Any]:
     (resource,) = resources("json")
-    data = json.loads((DATA / resource["path"]).read_text(encoding="utf-8"))
-    jsonschema.validate(data, resource["jsonSchema"])
+    return dict(json.loads((DATA / resource["jsonSchema"]).read_text(encoding="utf-8")))
+
+
+def observatory_data() -> dict[str, Any]:
+    return dict(json.loads((DATA / "observatory.json").read_text(encoding="utf-8")))
+
+
+def test_observatory_json_keeps_its_json_schema() -> None:
+    data = observatory_data()
+    jsonschema.validate(data, json_schema())
     broken = {**data, "founded": "2008"}
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate(broken, resource["jsonSchema"])
+        jsonschema.validate(broken, json_schema())
 
 
-# --- the loader states the same contract --------------------------------------------------
+def mutations() -> Iterator[Any]:
+    """Copies of observatory.json, each broken (or not) in one way the schema speaks of."""
+    data = observatory_data()
+    programme = data["programmes"][0]
+    yield pytest.param(data, id="as-shipped")
+    yield pytest.param({**data, "founded": "2008"}, id="year-as-text")
+    yield pytest.param({**data, "founded": True}, id="year-as-boolean")
+    yield pytest.param({**data, "founded": 1800}, id="year-too-early")
+    yield pytest.param({**data, "name": ""}, id="empty-name")
+    yield pytest.param({**data, "id": "another"}, id="another-id")
+    yield pytest.param({**data, "extra": 1}, id="unknown-key")
+    yield pytest.param({k: v for k, v in data.items() if k != "partners"}, id="missing-key")
+    yield pytest.param({**data, "founded_sources": []}, id="no-source")
+    yield pytest.param({**data, "partners_source": "not a url"}, id="bad-source")
+    yield pytest.param({**data, "programmes": []}, id="no-programme")
+    yield pytest.param({**data, "programmes": [{**programme, "id": "ZZZ"}]}, id="unknown-programme")
+    yield pytest.param({**data, "programmes": [{**programme, "rank": 0}]}, id="rank-zero")
+    yield pytest.param({**data, "programmes": [{**programme, "end_year": "x"}]}, id="end-as-text")
+    yield pytest.param({**data, "programmes": [{**programme, "strands": 1.5}]}, id="strands-float")
+    yield pytest.param({**data, "le_rameau": []}, id="object-as-list")
 
 
-def test_loader_keys_are_the_json_schema_keys() -> None:
-    (resource,) = resources("json")
-    schema = resource["jsonSchema"]
-    assert tuple(schema["required"]) == _store.OBSERVATORY_KEYS
-    assert tuple(schema["properties"]["le_rameau"]["required"]) == _store.RAMEAU_KEYS
-    programme = schema["properties"]["programmes"]["items"]
-    assert tuple(programme["required"]) == _store.PROGRAMME_KEYS
-    # every key is required and none other is allowed: the loader's ``only`` rule
-    assert set(schema["properties"]) == set(_store.OBSERVATORY_KEYS)
-    assert set(programme["properties"]) == set(_store.PROGRAMME_KEYS)
+@pytest.mark.parametrize("data", list(mutations()))
+def test_the_loader_reads_the_json_schema_as_the_reference_validator_does(data: Any) -> None:
+    try:
+        jsonschema.validate(data, json_schema())
+    except jsonschema.ValidationError:
+        with pytest.raises(phare.DataError, match=r"^observatory\.json, field "):
+            check_json(data, json_schema(), "observatory.json")
+    else:
+        check_json(data, json_schema(), "observatory.json")
+
+
+def test_the_descriptor_is_the_contract_the_loader_enforces(tmp_path: Path) -> None:
+    """Loosen one rule in a copy's datapackage.json: the copy loads; tighten it: it does not."""
+    folder = copy_data(tmp_path)
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    figures = next(r for r in descriptor["resources"] if r["path"] == "figures.csv")
+    year = next(f for f in figures["schema"]["fields"] if f["name"] == "reference_year")
+    _, rows = read_table(folder, "figures.csv")
+    earliest = min(int(row["reference_year"]) for row in rows)
+    year["constraints"]["minimum"] = earliest + 1
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    with pytest.raises(phare.DataError, match=rf"field 'reference_year': {earliest} is out of"):
+        phare.load(folder)
+    year["constraints"]["minimum"] = earliest
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    assert len(phare.load(folder).figures()) == len(rows)
 
 
 def fields_of(name: str) -> list[dict[str, Any]]:
@@ -98,79 +144,14 @@ def fields_of(name: str) -> list[dict[str, Any]]:
     return list(resource["schema"]["fields"])
 
 
-@pytest.mark.parametrize("resource", resources(), ids=lambda r: r["name"])
-def test_loader_columns_are_the_schema_fields(resource: dict[str, Any]) -> None:
-    names = tuple(f["name"] for f in resource["schema"]["fields"])
-    assert _store.COLUMNS[resource["path"]] == names
-
-
-def test_loader_primary_keys_are_the_schema_keys() -> None:
-    for resource in resources():
-        key = tuple(resource["schema"]["primaryKey"])
-        assert _store.PRIMARY_KEYS.get(resource["path"], key) == key
-    assert _store.PRIMARY_KEYS["figures.csv"] == (
-        "region", "actor", "segment", "indicator", "theme", "study"
-    )  # fmt: skip
-
-
-def test_loader_enumerations_are_the_schema_enumerations() -> None:
-    enums = {
-        (resource["name"], field["name"]): tuple(field["constraints"]["enum"])
-        for resource in resources()
-        for field in resource["schema"]["fields"]
-        if "enum" in field.get("constraints", {})
-    }
-    assert enums == {
-        ("regions", "kind"): _store.REGION_KINDS,
-        ("actors", "id"): _store.ACTOR_IDS,
-        ("segments", "actor"): _store.ACTOR_IDS,
-        ("themes", "kind"): _store.THEME_KINDS,
-        ("indicators", "unit"): _store.UNITS,
-        ("indicators", "theme_kind"): _store.THEME_KINDS,
-        ("studies", "programme"): _store.PROGRAMME_IDS,
-        ("studies", "scope"): _store.SCOPES,
-        ("studies", "sample_qualifier"): _store.QUALIFIERS,
-        ("figures", "actor"): _store.ACTOR_IDS,
-        ("figures", "unit"): _store.UNITS,
-        ("figures", "qualifier"): _store.QUALIFIERS,
-        ("figures", "confidence"): _store.CONFIDENCES,
-        ("disputes", "subject_kind"): _store.DISPUTE_KINDS,
-    }
-
-
-def test_loader_patterns_are_the_schema_patterns() -> None:
-    in_schema = {
-        field["constraints"]["pattern"]
-        for resource in resources()
-        for field in resource["schema"]["fields"]
-        if "pattern" in field.get("constraints", {})
-    }
-    loader_patterns = (
-        _store.SLUG, _store.SOURCE_ID, _store.TWO_DIGITS, _store.ISO_CODE, _store.NUTS_CODE,
-        _store.ISO_DATE, _store.FORMER_ISO_CODE,
-    )  # fmt: skip
-    in_loader = {p.pattern for p in loader_patterns}
-    # Lists (aliases, sponsors, a study's actors and other sources) are split by the loader,
-    # which then checks every item: no empty item, only known actors, only known source ids.
-    lists = {"[^;]+(;[^;]+)*"}
-    actors = "(citizens|companies|associations|mayors)"
-    lists.add(f"{actors}(;{actors})*")
-    source = _store.SOURCE_ID.pattern
-    lists.add(f"{source}(;{source})*")
-    assert in_schema == in_loader | lists
-
-
-def test_loader_bounds_are_the_schema_bounds() -> None:
+def test_the_widest_unit_bound_is_the_plain_minimum_of_the_values() -> None:
+    """The per-unit bounds are phare's own property; the plain ``minimum`` is the widest one,
+    so the reference validator, which reads only the plain constraint, is never stricter."""
     (value,) = [f for f in fields_of("figures") if f["name"] == "value"]
-    declared = {
-        unit: (low, float("inf") if high is None else high)
-        for unit, (low, high) in value["phare:unitBounds"].items()
-    }
-    assert declared == _store.UNIT_BOUNDS
-    widest = min(low for low, _ in declared.values())
-    assert value["constraints"]["minimum"] == widest
-    (year,) = [f for f in fields_of("figures") if f["name"] == "reference_year"]
-    assert (year["constraints"]["minimum"], year["constraints"]["maximum"]) == _store.YEAR_BOUNDS
+    bounds = value["phare:unitBounds"]
+    assert value["constraints"]["minimum"] == min(low for low, _ in bounds.values())
+    units = next(f for f in fields_of("figures") if f["name"] == "unit")
+    assert set(bounds) == set(units["constraints"]["enum"])
 
 
 # --- the reference validator rejects what the loader rejects -----------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -20,10 +21,12 @@ from typing import Any
 import pytest
 
 import phare
-from datacopy import DATA, copy_data, read_table, resources, set_cell, write_table
+from datacopy import DATA, copy_data, enum, read_table, resources, set_cell, write_table
 from phare import DataError, PhareError, _store
 from phare.dataset import BUNDLED
 
+#: The primary key of figures.csv, as the contract states it.
+FIGURE_KEY = next(r for r in resources() if r["path"] == "figures.csv")["schema"]["primaryKey"]
 #: Values tried, in order, to break a ``pattern`` constraint.
 NOT_MATCHING = ("Not A Code!", ";", "zz")
 #: A value of the right shape that no referenced table holds.
@@ -88,7 +91,7 @@ def schema_cases() -> Iterator[Any]:
             row = row_with_value(rows, f)
             target = key["reference"]["resource"]
             if len(key["fields"]) > 1:  # figures (indicator, unit): another valid unit
-                other = next(u for u in _store.UNITS if u != rows[row - 2][f])
+                other = next(u for u in enum("figures", "unit") if u != rows[row - 2][f])
                 yield case(name, row, f, other, f"foreign-key-{target}")
             else:
                 value = UNKNOWN.get(target, UNKNOWN["default"])
@@ -121,7 +124,7 @@ def test_the_schema_cases_cover_every_kind_of_constraint() -> None:
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("figures.csv", _store.PRIMARY_KEYS["figures.csv"]), ("disputes.csv", None)],
+    [("figures.csv", tuple(FIGURE_KEY)), ("disputes.csv", None)],
 )
 def test_a_duplicate_primary_key_names_both_rows(
     tmp_path: Path, name: str, key: tuple[str, ...] | None
@@ -146,12 +149,12 @@ def test_a_duplicate_primary_key_names_both_rows(
     ("fact", "field", "value", "problem"),
     [
         ("naq-companies-partnering", "value", "4 5", "is not a number"),
-        ("naq-companies-partnering", "value", "nan", "not a finite number"),
+        ("naq-companies-partnering", "value", "nan", "is not a number in plain digits"),
         ("naq-companies-partnering", "value", "100.5", "out of range for percent"),
         ("fr-companies-partnerships-count-2015", "value", "674000.5", "not a whole count"),
         ("fr-companies-partnerships-count-2015", "value", "-1", "out of range for count"),
-        ("fr-companies-partnering-change-2015", "value", "-100.5", "out of range for points"),
-        ("naq-companies-partnering", "region", "aquitaine", "refers to nothing known"),
+        ("fr-companies-partnering-change-2015", "value", "-100.5", "out of range"),
+        ("naq-companies-partnering", "region", "aquitaine", "refers to nothing in regions.csv"),
         ("naq-companies-partnering", "reference_year", "1999", "out of range"),
         ("naq-companies-partnering", "reference_year", "２０１６", "not a whole number"),
         ("naq-companies-partnering", "theme", "employment", "is not broken down by theme"),
@@ -290,7 +293,7 @@ def test_a_folder_in_place_of_a_file_is_a_data_error(tmp_path: Path) -> None:
 
 
 def test_a_missing_folder_is_a_data_error(tmp_path: Path) -> None:
-    with pytest.raises(DataError, match=r"^sources\.csv: data file is missing"):
+    with pytest.raises(DataError, match=r"^datapackage\.json: data file is missing"):
         load(tmp_path / "nowhere")
 
 
@@ -314,13 +317,13 @@ def observatory(tmp_path: Path, change: Any) -> Path:
         (lambda d: d.update(founded=True), "field 'founded': expected a whole number"),
         (lambda d: d.update(founded=1066), "field 'founded': 1066 is out of range"),
         (lambda d: d.update(name=""), "field 'name': expected a non-empty string"),
-        (lambda d: d.update(founders=["Le RAMEAU", 3]), "field 'founders': expected a list"),
+        (lambda d: d.update(founders=["Le RAMEAU", 3]), "field 'founders[1]': expected a string"),
         (lambda d: d.update(id="other"), "field 'id': must be"),
         (
             lambda d: d.update(partners_source="seed:nothing"),
             "'partners_source': 'seed:nothing' is",
         ),
-        (lambda d: d.update(founded_sources=["x"]), "field 'founded_sources': 'x' is not an id"),
+        (lambda d: d.update(founded_sources=["x"]), "'founded_sources[0]': 'x' does not match"),
         (lambda d: d["le_rameau"].pop("source"), "field 'le_rameau.source': is missing"),
         (lambda d: d.update(le_rameau=[]), "field 'le_rameau': expected an object"),
         (lambda d: d.update(programmes=[]), "field 'programmes': expected a non-empty list"),
@@ -356,17 +359,17 @@ def observatory(tmp_path: Path, change: Any) -> Path:
             lambda d: d["programmes"][2].update(strand_names_en=["Regional reports"]),
             "'programmes[2].strand_names_en': names 1, but 'strands' is null",
         ),
-        (lambda d: d["programmes"][0].update(period_sources=[]), "expected at least one source"),
-        (lambda d: d.update(scientific_direction_sources=[]), "expected at least one source"),
+        (lambda d: d["programmes"][0].update(period_sources=[]), "expected a non-empty list"),
+        (lambda d: d.update(scientific_direction_sources=[]), "expected a non-empty list"),
         (
             lambda d: d.update(founded_sources=[]),
-            "field 'founded_sources': expected at least one source",
+            "field 'founded_sources': expected a non-empty list",
         ),
         (
             lambda d: d.update(founders_sources=[]),
-            "field 'founders_sources': expected at least one source",
+            "field 'founders_sources': expected a non-empty list",
         ),
-        (lambda d: d.update(founders_sources=["x"]), "field 'founders_sources': 'x' is not an"),
+        (lambda d: d.update(founders_sources=["x"]), "'founders_sources[0]': 'x' does not"),
         (lambda d: d["programmes"][0].update(objectives_note=""), "expected a non-empty string"),
     ],
 )
@@ -388,11 +391,11 @@ def test_a_broken_observatory_names_the_field(tmp_path: Path, change: Any, probl
         ("segments.csv", 5, "label_fr", "Associations employeuses", "given to two records"),
         ("regions.csv", 3, "name", "Bretagne", "the name 'bretagne' (read as 'bretagne')"),
         ("former_regions.csv", 2, "name", "Grand Est", "'grandest' names both a former and"),
-        ("former_regions.csv", 2, "merged_into", "la-lune", "refers to nothing known"),
+        ("former_regions.csv", 2, "merged_into", "la-lune", "refers to nothing in regions"),
         ("segments.csv", 3, "actor", "mayors", "'employer' is a segment of mayors"),
         ("disputes.csv", 2, "subject", "no-such-figure", "figure 'no-such-figure' is not in"),
-        ("studies.csv", 2, "actors", "citizens;;mayors", "has an empty item"),
-        ("studies.csv", 2, "actors", "citizens;robots", "'robots' is not one of"),
+        ("studies.csv", 2, "actors", "citizens;;mayors", "does not match the pattern"),
+        ("studies.csv", 2, "actors", "citizens;robots", "does not match the pattern"),
         ("studies.csv", 2, "see_also", "https://example.org/nowhere", "refers to nothing known"),
     ],
 )
@@ -441,28 +444,62 @@ SCORE = first_row("figures.csv", unit="score-10")
 COUNT = first_row("figures.csv", unit="count")
 POINTS = first_row("figures.csv", unit="points")
 SAMPLED = first_row("studies.csv", sample_size="2000")
+NATIONAL = first_row("figures.csv", id="fr-companies-partnering-2015")
+DATED = first_row("studies.csv", id="phare-nouvelle-aquitaine-2016")
+REGIONAL = DATED
+NATIONAL_STUDY = first_row("studies.csv", id="phare-entreprises-2015")
+NEXT_YEAR = str(time.gmtime().tm_year + 1)
+NOT_PLAIN = "is not a number in plain digits (such as 45 or 5.7)"
 
 
 @pytest.mark.parametrize(
     ("name", "row", "field", "value", "message"),
     [
-        ("figures.csv", PERCENT, "value", "abc", "'abc' is not a number"),
-        ("figures.csv", PERCENT, "value", "inf", "'inf' is not a finite number"),
-        ("figures.csv", PERCENT, "value", "-inf", "'-inf' is not a finite number"),
+        ("figures.csv", PERCENT, "value", "abc", f"'abc' {NOT_PLAIN}"),
+        ("figures.csv", PERCENT, "value", "inf", f"'inf' {NOT_PLAIN}"),
+        ("figures.csv", PERCENT, "value", "-inf", f"'-inf' {NOT_PLAIN}"),
+        ("figures.csv", PERCENT, "value", "4_5", f"'4_5' {NOT_PLAIN}"),
+        ("figures.csv", PERCENT, "value", "\u0664\u0665", f"'\u0664\u0665' {NOT_PLAIN}"),
+        ("figures.csv", PERCENT, "value", " 45", f"' 45' {NOT_PLAIN}"),
+        ("figures.csv", PERCENT, "value", "45 ", f"'45 ' {NOT_PLAIN}"),
+        ("figures.csv", PERCENT, "value", "+45", f"'+45' {NOT_PLAIN}"),
+        ("figures.csv", PERCENT, "value", "4.5e1", f"'4.5e1' {NOT_PLAIN}"),
+        ("figures.csv", PERCENT, "reference_year", "2_016", "'2_016' is not a whole number in "
+         "plain digits"),
         ("figures.csv", PERCENT, "value", "100.5", "100.5 is out of range for percent (0 to 100)"),
-        ("figures.csv", PERCENT, "reference_year", "2101", "2101 is out of range: it must be "
-         "between 2000 and 2100"),
+        ("figures.csv", PERCENT, "reference_year", "2101", "2101 is out of range: at most 2100"),
+        ("figures.csv", PERCENT, "reference_year", NEXT_YEAR, f"{NEXT_YEAR} is in the future"),
         ("figures.csv", PERCENT, "confidence", "D", "'D' is not one of A, B, C"),
         ("figures.csv", PERCENT, "actor", "", "is empty, but the field is required"),
-        ("figures.csv", PERCENT, "unit", "count", "'count' is not the unit of 'partnering' "
-         "(percent)"),
-        ("studies.csv", SAMPLED, "sample_size", "-1", "-1 is out of range: it must be at least 0"),
-        ("studies.csv", 2, "actors", "citizens;robots", "'robots' is not one of citizens, "
-         "companies, associations, mayors"),
+        ("figures.csv", PERCENT, "unit", "count", "('partnering', 'count') refers to nothing in "
+         "indicators.csv (id, unit)"),
+        ("figures.csv", PERCENT, "region", "bretagne", "'bretagne' is not the region of "
+         "phare-nouvelle-aquitaine-2016 (nouvelle-aquitaine)"),
+        ("figures.csv", PERCENT, "region", "france", "'france' is not the region of "
+         "phare-nouvelle-aquitaine-2016 (nouvelle-aquitaine)"),
+        ("figures.csv", NATIONAL, "region", "bretagne", "'bretagne' is not the region of "
+         "phare-entreprises-2015 (France)"),
+        ("studies.csv", SAMPLED, "sample_size", "-1", "-1 is out of range: at least 0"),
+        ("studies.csv", SAMPLED, "sample_size", "2\u00a0000", "'2\\xa0000' is not a whole number "
+         "in plain digits"),
+        ("studies.csv", 2, "actors", "citizens;robots", "'citizens;robots' does not match the "
+         "pattern (citizens|companies|associations|mayors)(;(citizens|companies|associations|"
+         "mayors))*"),
+        ("studies.csv", DATED, "published", "2016-02-31", "'2016-02-31' is not a date: 29 days "
+         "in that month"),
+        ("studies.csv", DATED, "published", "2015-02-29", "'2015-02-29' is not a date: 28 days "
+         "in that month"),
+        ("studies.csv", DATED, "published", f"{NEXT_YEAR}-01", f"'{NEXT_YEAR}-01' is in the "
+         "future"),
+        ("studies.csv", REGIONAL, "region", "", "a regional study names its region"),
+        ("studies.csv", NATIONAL_STUDY, "region", "bretagne", "a national study names no "
+         "region"),
         ("sources.csv", 2, "id", "ftp://x", "'ftp://x' does not match the pattern "
          "(https?://[^\\s]+|seed:[a-z0-9]+(-[a-z0-9]+)*)"),
-        ("former_regions.csv", 2, "merged_into", "la-lune", "'la-lune' refers to nothing known"),
-        ("former_codes.csv", 2, "region", "la-lune", "'la-lune' refers to nothing known"),
+        ("former_regions.csv", 2, "merged_into", "la-lune", "'la-lune' refers to nothing in "
+         "regions.csv (slug)"),
+        ("former_codes.csv", 2, "region", "la-lune", "'la-lune' refers to nothing in regions.csv "
+         "(slug)"),
     ],
 )  # fmt: skip
 def test_the_message_says_exactly_what_is_wrong(
@@ -478,7 +515,7 @@ def test_a_repeated_key_names_every_key_field(tmp_path: Path) -> None:
     header, rows = read_table(folder, "figures.csv")
     rows.append({**rows[0], "id": "another-id"})
     write_table(folder, "figures.csv", header, rows)
-    key = tuple(rows[0][f] for f in _store.PRIMARY_KEYS["figures.csv"])
+    key = tuple(rows[0][f] for f in FIGURE_KEY)
     with pytest.raises(DataError) as raised:
         load(folder)
     assert str(raised.value) == (
@@ -555,7 +592,7 @@ def test_a_value_on_the_bound_of_its_unit_is_accepted(tmp_path: Path, row: int, 
     ("name", "row", "field", "value"),
     [
         ("figures.csv", PERCENT, "reference_year", "2000"),
-        ("figures.csv", PERCENT, "reference_year", "2100"),
+        ("figures.csv", PERCENT, "reference_year", str(time.gmtime().tm_year)),
         ("studies.csv", SAMPLED, "sample_size", "0"),
         ("studies.csv", first_row("studies.csv", regional_report_number="1"),
          "regional_report_number", "1"),
@@ -590,7 +627,7 @@ def test_a_year_past_the_bound_is_refused_in_a_nullable_field(tmp_path: Path) ->
     with pytest.raises(DataError) as raised:
         load(observatory(tmp_path, lambda d: d["programmes"][2].update(end_year=2101)))
     assert str(raised.value) == (
-        "observatory.json, field 'programmes[2].end_year': 2101 is out of range"
+        "observatory.json, field 'programmes[2].end_year': 2101 is out of range: at most 2100"
     )
 
 

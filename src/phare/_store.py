@@ -1,26 +1,26 @@
-"""Read the bundled tables once, check them, and build the indices every query uses.
+"""Read a data package folder once, check it, and build the records and indices of a dataset.
 
 Data flows one way: the files of a data package folder (``phare/data``, or a copy of it) are
 parsed here into frozen records from :mod:`phare.model`, and nothing else in the package reads
 a file. A :class:`phare.Dataset` builds its :class:`Store` once, on first use.
 
-Every rule of the data contract (``data/datapackage.json``: types, patterns, enumerations,
-bounds, primary and foreign keys) is checked here too, so a broken table fails at load time
-with a :class:`~phare.errors.DataError` naming the file, the row and the field, even where the
-reference validator is not installed. :func:`phare.load` reads another copy of the tables,
-which is how the tests feed the loader corrupted data.
+The rules of each field and key come from the folder's ``datapackage.json``, read and enforced
+by :mod:`phare._contract`; this module adds only the rules a Table Schema cannot state, each
+written once (:func:`_figure` and :func:`_study` for the rows, :func:`_programmes` for
+``observatory.json``). A broken table fails at load time with a
+:class:`~phare.errors.DataError` naming the file, the row and the field.
 """
 
 from __future__ import annotations
 
-import csv
-import json
+import itertools
 import os
-import re
 import sys
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
+from phare._contract import DESCRIPTOR, Contract, Row, check_json, load_json
 from phare._names import code_key, normalise
 from phare.errors import DataError
 from phare.model import (
@@ -33,15 +33,20 @@ from phare.model import (
     Observatory,
     Organisation,
     Programme,
+    Qualifier,
     Region,
+    RegionKind,
     Segment,
     Source,
     Study,
+    StudyScope,
     Theme,
+    Unit,
 )
 
 if TYPE_CHECKING:
     from phare.dataset import Dataset
+    from phare.model import Confidence
 
     if sys.version_info >= (3, 11):
         from importlib.resources.abc import Traversable
@@ -49,83 +54,26 @@ if TYPE_CHECKING:
         from importlib.abc import Traversable
 
 T = TypeVar("T")
-Row = list[str]
 CellKey = tuple[str, str, str]
+Disputes = Mapping[tuple[str, str], tuple[Dispute, ...]]
 #: Where tables can be read from: a folder path, or any importlib-resources traversable.
 DataSource: TypeAlias = "Traversable | str | os.PathLike[str]"
 
 #: The folder, inside the package, that holds the data files.
 DATA_FOLDER = "data"
-
+#: The file describing the Observatory, its founding organisation and its programmes.
+OBSERVATORY_FILE = "observatory.json"
 #: The subject under which disputes about the Observatory itself are filed.
 OBSERVATORY_ID = "observatoire-national-des-partenariats"
-UNITS = ("percent", "score-10", "count", "points")
-QUALIFIERS = ("exact", "approx", "lower-bound")
-CONFIDENCES = ("A", "B", "C")
-ACTOR_IDS = ("citizens", "companies", "associations", "mayors")
-THEME_KINDS = ("fragility", "partnership-type", "scope")
-PROGRAMME_IDS = ("ARPEA", "PHARE", "IMPACT")
-REGION_KINDS = ("country", "metropolitan", "overseas")
-SCOPES = ("national", "regional")
-DISPUTE_KINDS = ("figure", "study", "observatory", "programme")
-#: Inclusive bounds of a value in each unit (``figures.value``'s ``phare:unitBounds``).
-UNIT_BOUNDS: dict[str, tuple[float, float]] = {
-    "percent": (0.0, 100.0),
-    "score-10": (0.0, 10.0),
-    "count": (0.0, float("inf")),
-    "points": (-100.0, 100.0),
-}
-#: Inclusive bounds of a reference year, and of a year in observatory.json.
-YEAR_BOUNDS = (2000, 2100)
-FACT_YEAR_BOUNDS = (1900, 2100)
-
-#: The patterns of datapackage.json, matched against the whole cell.
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-SOURCE_ID = re.compile(r"(https?://[^\s]+|seed:[a-z0-9]+(-[a-z0-9]+)*)")
-TWO_DIGITS = re.compile(r"[0-9]{2}")
-ISO_CODE = re.compile(r"FR(-[0-9A-Z]{3})?")
-FORMER_ISO_CODE = re.compile(r"FR-[A-V]")
-NUTS_CODE = re.compile(r"FR[0-9A-Z]{0,2}")
-ISO_DATE = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?")
-INTEGER = re.compile(r"[-+]?[0-9]+")
-#: One line of a CSV file, with its end kept, cut where ``io.StringIO(newline="")`` cuts it.
-LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")
-
-#: The columns of every table, in the order of datapackage.json.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "sources.csv": ("id", "publisher", "title"),
-    "regions.csv": ("slug", "name", "insee_code", "iso_3166_2", "nuts", "kind"),
-    "former_regions.csv": ("name", "insee_code", "merged_into"),
-    "former_codes.csv": ("code", "name", "region", "source"),
-    "actors.csv": ("id", "label_en", "label_fr", "definition_en", "definition_fr", "aliases"),
-    "segments.csv": ("id", "actor", "label_en", "label_fr", "definition_en", "definition_fr"),
-    "themes.csv": ("id", "kind", "label_en", "label_fr", "aliases"),
-    "indicators.csv": (
-        "id", "unit", "theme_kind", "label_en", "label_fr", "definition_en", "definition_fr",
-        "aliases",
-    ),
-    "studies.csv": (
-        "id", "programme", "title", "actors", "scope", "region", "published", "presented_at",
-        "regional_report_number", "producer", "sponsors", "sample_size", "sample_qualifier",
-        "source", "see_also", "note",
-    ),
-    "figures.csv": (
-        "id", "study", "region", "actor", "segment", "indicator", "theme", "value", "unit",
-        "qualifier", "reference_year", "source", "confidence", "note",
-    ),
-    "disputes.csv": (
-        "subject_kind", "subject", "field", "kept", "other", "other_value", "source", "note",
-    ),
-}  # fmt: skip
-#: Primary keys; ``unique`` constraints of single fields are checked where each table loads.
-PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
-    "figures.csv": ("region", "actor", "segment", "indicator", "theme", "study"),
-    "disputes.csv": ("subject_kind", "subject", "field", "source"),
-}
+#: The tables the records are built from; the descriptor must describe each of them.
+TABLES = (
+    "sources.csv", "disputes.csv", "regions.csv", "former_regions.csv", "former_codes.csv",
+    "actors.csv", "segments.csv", "themes.csv", "indicators.csv", "studies.csv", "figures.csv",
+)  # fmt: skip
 
 
 class Store:
-    """Every record of the bundled data, and the indices that find them by any spelling."""
+    """Every record of one data package, and the indices that find them by any spelling."""
 
     __slots__ = (
         "actor_index",
@@ -151,14 +99,24 @@ class Store:
     )
 
     def __init__(self, source: DataSource | None, owner: Dataset) -> None:
-        """Read and check every table, from the bundled data or from the folder *source*.
+        """Read and check every file, from the bundled data or from the folder *source*.
 
         *owner* is the dataset the records will answer through (see :class:`phare.Dataset`).
         """
         folder = DataFolder(source)
-        self.sources = _load_sources(folder)
-        disputes = _load_disputes(folder, self.sources)
-        self.regions = _load_regions(folder, self.sources, owner)
+        contract = Contract(folder.text(DESCRIPTOR))
+        for name in TABLES:
+            contract.table(name)  # the descriptor must describe every table read below
+        rows = {name: table.read(folder.text(name)) for name, table in contract.tables.items()}
+        contract.check_foreign_keys(rows)
+        self.sources = {
+            row.text("id"): Source(
+                id=row.text("id"), publisher=row.text("publisher"), title=row.text("title")
+            )
+            for row in rows["sources.csv"]
+        }
+        disputes = _disputes(rows["disputes.csv"], self.sources)
+        self.regions = _regions(rows, self.sources, owner)
         self.region_index = _index(
             "regions.csv",
             self.regions,
@@ -173,31 +131,73 @@ class Store:
         self.former_code_index = {
             code_key(code.code): code for region in self.regions for code in region.former_codes
         }
-        self.actors = _load_actors(folder)
+        self.actors = tuple(
+            Actor(
+                id=row.text("id"),
+                label_en=row.text("label_en"),
+                label_fr=row.text("label_fr"),
+                definition_en=row.text("definition_en"),
+                definition_fr=row.text("definition_fr"),
+                aliases=row.listed("aliases"),
+            )
+            for row in rows["actors.csv"]
+        )
         self.actor_index = _index(
             "actors.csv", self.actors, lambda a: (a.id, a.label_en, a.label_fr, *a.aliases)
         )
-        self.segments = _load_segments(folder, {a.id for a in self.actors})
+        self.segments = tuple(
+            Segment(
+                id=row.text("id"),
+                actor=row.optional("actor"),
+                label_en=row.text("label_en"),
+                label_fr=row.text("label_fr"),
+                definition_en=row.text("definition_en"),
+                definition_fr=row.text("definition_fr"),
+            )
+            for row in rows["segments.csv"]
+        )
         self.segment_index = _index(
             "segments.csv", self.segments, lambda s: (s.id, s.label_en, s.label_fr)
         )
-        self.themes = _load_themes(folder)
+        self.themes = tuple(
+            Theme(
+                id=row.text("id"),
+                kind=row.text("kind"),
+                label_en=row.text("label_en"),
+                label_fr=row.text("label_fr"),
+                aliases=row.listed("aliases"),
+            )
+            for row in rows["themes.csv"]
+        )
         self.theme_index = _index(
             "themes.csv", self.themes, lambda t: (t.id, t.label_en, t.label_fr, *t.aliases)
         )
-        self.indicators = _load_indicators(folder)
+        self.indicators = tuple(
+            Indicator(
+                id=row.text("id"),
+                unit=cast("Unit", row.text("unit")),
+                theme_kind=row.optional("theme_kind"),
+                label_en=row.text("label_en"),
+                label_fr=row.text("label_fr"),
+                definition_en=row.text("definition_en"),
+                definition_fr=row.text("definition_fr"),
+                aliases=row.listed("aliases"),
+            )
+            for row in rows["indicators.csv"]
+        )
         self.indicator_index = _index(
             "indicators.csv",
             self.indicators,
             lambda i: (i.id, i.label_en, i.label_fr, *i.aliases),
         )
-        self.observatory = _load_observatory(folder, self.sources, disputes, owner)
+        self.observatory = _observatory(folder, contract, self.sources, disputes, owner)
         self.programme_index = _index(
-            "observatory.json", self.observatory.programmes, lambda p: (p.id,)
+            OBSERVATORY_FILE, self.observatory.programmes, lambda p: (p.id,)
         )
-        self.studies = _load_studies(folder, self, disputes, owner)
+        self.studies = tuple(_study(row, self, disputes, owner) for row in rows["studies.csv"])
         self.study_index = _index("studies.csv", self.studies, lambda s: (s.id,))
-        self.figures = _load_figures(folder, self, disputes)
+        figures = _FigureReader(self, contract.unit_bounds, disputes)
+        self.figures = tuple(figures.read(row) for row in rows["figures.csv"])
         self.by_cell, self.by_region = _group_figures(self.figures)
         _check_disputes_attached(disputes, self)
         _check_sources_cited(self)
@@ -247,178 +247,12 @@ class DataFolder:
         except UnicodeDecodeError as exc:
             raise DataError(f"{name}: not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
 
-    def table(self, name: str) -> list[Row]:
-        """The rows of one CSV file, after checking its header is the contract's, in order.
-
-        Blank lines are skipped, as :class:`csv.DictReader` skips them. The rows are lists,
-        not dicts, and the text is cut into lines without an :class:`io.StringIO` copy: the
-        figures table alone would otherwise hold 0.2 MiB more while it loads.
-        """
-        text = self.text(name)
-        if not text.strip():
-            raise DataError(f"{name}: the file is empty")
-        columns = COLUMNS[name]
-        reader = csv.reader((line.group() for line in LINE.finditer(text)), strict=True)
-        rows: list[Row] = []
-        try:
-            header = next(reader)
-            _check_header(name, header, columns)
-            for row in reader:
-                if not row:
-                    continue
-                if len(row) != len(header):
-                    raise DataError(f"{name}, row {len(rows) + 2}: expected {len(header)} fields")
-                rows.append(row)
-        except csv.Error as exc:
-            # the row after the last one read, counting the header as row 1
-            raise DataError(f"{name}, row {len(rows) + 2}: malformed CSV ({exc})") from exc
-        if not rows:
-            raise DataError(f"{name}: the table has no rows")
-        return rows
-
-    def cells(self, name: str) -> list[_Cell]:
-        """The rows of one table, each wrapped to parse its fields with precise errors."""
-        position = {column: index for index, column in enumerate(COLUMNS[name])}
-        return [
-            _Cell(name, number, row, position)
-            for number, row in enumerate(self.table(name), start=2)
-        ]
-
 
 def _packaged_data() -> Traversable:
     """The data folder of a package that is not a folder on disk, through importlib-resources."""
     from importlib import resources
 
     return resources.files("phare") / DATA_FOLDER
-
-
-def _check_header(name: str, header: Sequence[str], columns: Sequence[str]) -> None:
-    if list(header) == list(columns):
-        return
-    missing = [column for column in columns if column not in header]
-    if missing:
-        raise DataError(f"{name}: missing column(s) {', '.join(missing)}")
-    extra = [column for column in header if column not in columns]
-    if extra:
-        raise DataError(f"{name}: unexpected column(s) {', '.join(extra)}")
-    raise DataError(f"{name}: the columns must read {', '.join(columns)}, in this order")
-
-
-class _Cell:
-    """Parses the fields of one row, and names file, row and field in every error.
-
-    Rows are numbered as the reference validator numbers them: the header is row 1.
-    """
-
-    __slots__ = ("columns", "name", "position", "row")
-
-    def __init__(self, name: str, number: int, row: Row, columns: Mapping[str, int]) -> None:
-        self.name, self.position, self.row, self.columns = name, number, row, columns
-
-    def raw(self, field: str) -> str:
-        """The field's text as read, empty or not."""
-        return self.row[self.columns[field]]
-
-    def fail(self, field: str, problem: str) -> DataError:
-        return DataError(f"{self.name}, row {self.position}, field {field!r}: {problem}")
-
-    def text(self, field: str) -> str:
-        value = self.raw(field)
-        if not value:
-            raise self.fail(field, "is empty, but the field is required")
-        return value
-
-    def optional(self, field: str) -> str | None:
-        return self.raw(field) or None
-
-    def code(self, field: str, pattern: re.Pattern[str]) -> str:
-        return self._matched(field, self.text(field), pattern)
-
-    def optional_code(self, field: str, pattern: re.Pattern[str]) -> str | None:
-        value = self.optional(field)
-        return None if value is None else self._matched(field, value, pattern)
-
-    def _matched(self, field: str, value: str, pattern: re.Pattern[str]) -> str:
-        if pattern.fullmatch(value) is None:
-            raise self.fail(field, f"{value!r} does not match the pattern {pattern.pattern}")
-        return value
-
-    def number(self, field: str) -> float:
-        raw = self.text(field)
-        try:
-            value = float(raw)
-        except ValueError:
-            raise self.fail(field, f"{raw!r} is not a number") from None
-        if value != value or value in (float("inf"), float("-inf")):
-            raise self.fail(field, f"{raw!r} is not a finite number")
-        return value
-
-    def integer(self, field: str, low: int, high: int | None = None) -> int:
-        raw = self.text(field)
-        if INTEGER.fullmatch(raw) is None:
-            raise self.fail(field, f"{raw!r} is not a whole number")
-        value = int(raw)
-        if value < low or (high is not None and value > high):
-            bounds = f"at least {low}" if high is None else f"between {low} and {high}"
-            raise self.fail(field, f"{value} is out of range: it must be {bounds}")
-        return value
-
-    def optional_integer(self, field: str, low: int) -> int | None:
-        return self.integer(field, low) if self.raw(field) else None
-
-    def choice(self, field: str, allowed: Sequence[str]) -> str:
-        value = self.text(field)
-        if value not in allowed:
-            raise self.fail(field, f"{value!r} is not one of {', '.join(allowed)}")
-        return value
-
-    def optional_choice(self, field: str, allowed: Sequence[str]) -> str | None:
-        return self.choice(field, allowed) if self.raw(field) else None
-
-    def listed(self, field: str, allowed: Sequence[str] | None = None) -> tuple[str, ...]:
-        """A semicolon-separated list; no empty item, and only *allowed* items when given."""
-        raw = self.raw(field)
-        if not raw:
-            return ()
-        parts = tuple(part.strip() for part in raw.split(";"))
-        for part in parts:
-            if not part:
-                raise self.fail(field, f"{raw!r} has an empty item")
-            if allowed is not None and part not in allowed:
-                raise self.fail(field, f"{part!r} is not one of {', '.join(allowed)}")
-        return parts
-
-    def known_key(self, field: str, key: str, known: Container[str]) -> str:
-        """*key*, once checked to be one of *known*: every foreign key of the tables."""
-        if key not in known:
-            raise self.fail(field, f"{key!r} refers to nothing known")
-        return key
-
-    def code_ref(self, field: str, pattern: re.Pattern[str], known: Container[str]) -> str:
-        """A code matching *pattern* that is one of *known*, kept as text."""
-        return self.known_key(field, self.code(field, pattern), known)
-
-    def refs(self, field: str, known: Mapping[str, T]) -> tuple[T, ...]:
-        """A semicolon-separated list of keys of *known*, each one checked."""
-        return tuple(known[self.known_key(field, part, known)] for part in self.listed(field))
-
-    def ref(self, field: str, known: Mapping[str, T]) -> T:
-        return known[self.known_key(field, self.text(field), known)]
-
-
-def _unique(cells: Sequence[_Cell], fields: Sequence[str]) -> None:
-    """Fail on the first row whose *fields* repeat an earlier row's (empty keys are skipped)."""
-    seen: dict[tuple[str, ...], int] = {}
-    for cell in cells:
-        key = tuple(cell.raw(field) for field in fields)
-        if not any(key):
-            continue
-        first = seen.setdefault(key, cell.position)
-        if first != cell.position:
-            shown = ", ".join(fields)
-            raise DataError(
-                f"{cell.name}, row {cell.position}, field(s) {shown}: {key!r} repeats row {first}"
-            )
 
 
 def _index(name: str, records: Iterable[T], keys: Callable[[T], Iterable[str]]) -> dict[str, T]:
@@ -443,287 +277,6 @@ def _check_disjoint(name: str, first: Mapping[str, object], second: Mapping[str,
         raise DataError(f"{name}: {clash[0]!r} names both a former and a current region")
 
 
-# --- tables --------------------------------------------------------------------------------
-
-
-def _load_sources(folder: DataFolder) -> dict[str, Source]:
-    cells = folder.cells("sources.csv")
-    _unique(cells, ("id",))
-    return {
-        c.raw("id"): Source(
-            id=c.code("id", SOURCE_ID), publisher=c.text("publisher"), title=c.text("title")
-        )
-        for c in cells
-    }
-
-
-def _load_disputes(
-    folder: DataFolder, sources: Mapping[str, Source]
-) -> dict[tuple[str, str], tuple[Dispute, ...]]:
-    cells = folder.cells("disputes.csv")
-    _unique(cells, PRIMARY_KEYS["disputes.csv"])
-    grouped: dict[tuple[str, str], list[Dispute]] = {}
-    for c in cells:
-        kind = c.choice("subject_kind", DISPUTE_KINDS)
-        other_value = c.number("other_value") if c.optional("other_value") else None
-        dispute = Dispute(
-            field=c.text("field"),
-            kept=c.text("kept"),
-            other=c.text("other"),
-            other_value=other_value,
-            source=c.ref("source", sources),
-            note=c.text("note"),
-        )
-        grouped.setdefault((kind, c.text("subject")), []).append(dispute)
-    return {key: tuple(value) for key, value in grouped.items()}
-
-
-def _load_regions(
-    folder: DataFolder, sources: Mapping[str, Source], owner: Dataset
-) -> tuple[Region, ...]:
-    cells = folder.cells("regions.csv")
-    for field in ("slug", "insee_code", "iso_3166_2", "nuts"):
-        _unique(cells, (field,))
-    slugs = {c.code("slug", SLUG) for c in cells}
-    formers: dict[str, list[FormerRegion]] = {}
-    former_cells = folder.cells("former_regions.csv")
-    _unique(former_cells, ("name",))
-    _unique(former_cells, ("insee_code",))
-    for c in former_cells:
-        merged_into = c.code_ref("merged_into", SLUG, slugs)
-        former = FormerRegion(
-            name=c.text("name"),
-            insee_code=c.code("insee_code", TWO_DIGITS),
-            merged_into=merged_into,
-        )
-        formers.setdefault(merged_into, []).append(former)
-    codes = _load_former_codes(folder, slugs, sources)
-    return tuple(
-        Region(
-            slug=c.raw("slug"),
-            name=c.text("name"),
-            kind=c.choice("kind", REGION_KINDS),  # type: ignore[arg-type]
-            insee_code=c.optional_code("insee_code", TWO_DIGITS),
-            iso_3166_2=c.code("iso_3166_2", ISO_CODE),
-            nuts=c.code("nuts", NUTS_CODE),
-            former_regions=tuple(formers.get(c.raw("slug"), ())),
-            former_codes=tuple(codes.get(c.raw("slug"), ())),
-            dataset=owner,
-        )
-        for c in cells
-    )
-
-
-def _load_former_codes(
-    folder: DataFolder, slugs: set[str], sources: Mapping[str, Source]
-) -> dict[str, list[FormerCode]]:
-    """The ISO 3166-2 codes withdrawn in 2016, grouped by the slug of the region now holding them."""
-    cells = folder.cells("former_codes.csv")
-    _unique(cells, ("code",))
-    _unique(cells, ("name",))
-    codes: dict[str, list[FormerCode]] = {}
-    for c in cells:
-        region = c.code_ref("region", SLUG, slugs)
-        code = FormerCode(
-            code=c.code("code", FORMER_ISO_CODE),
-            name=c.text("name"),
-            region=region,
-            source=c.ref("source", sources),
-        )
-        codes.setdefault(region, []).append(code)
-    return codes
-
-
-def _load_actors(folder: DataFolder) -> tuple[Actor, ...]:
-    cells = folder.cells("actors.csv")
-    _unique(cells, ("id",))
-    return tuple(
-        Actor(
-            id=c.choice("id", ACTOR_IDS),
-            label_en=c.text("label_en"),
-            label_fr=c.text("label_fr"),
-            definition_en=c.text("definition_en"),
-            definition_fr=c.text("definition_fr"),
-            aliases=c.listed("aliases"),
-        )
-        for c in cells
-    )
-
-
-def _load_segments(folder: DataFolder, actor_ids: set[str]) -> tuple[Segment, ...]:
-    cells = folder.cells("segments.csv")
-    _unique(cells, ("id",))
-    segments = []
-    for c in cells:
-        actor = c.optional_choice("actor", ACTOR_IDS)
-        if actor is not None:
-            c.known_key("actor", actor, actor_ids)
-        segments.append(
-            Segment(
-                id=c.code("id", SLUG),
-                actor=actor,
-                label_en=c.text("label_en"),
-                label_fr=c.text("label_fr"),
-                definition_en=c.text("definition_en"),
-                definition_fr=c.text("definition_fr"),
-            )
-        )
-    return tuple(segments)
-
-
-def _load_themes(folder: DataFolder) -> tuple[Theme, ...]:
-    cells = folder.cells("themes.csv")
-    _unique(cells, ("id",))
-    return tuple(
-        Theme(
-            id=c.code("id", SLUG),
-            kind=c.choice("kind", THEME_KINDS),
-            label_en=c.text("label_en"),
-            label_fr=c.text("label_fr"),
-            aliases=c.listed("aliases"),
-        )
-        for c in cells
-    )
-
-
-def _load_indicators(folder: DataFolder) -> tuple[Indicator, ...]:
-    cells = folder.cells("indicators.csv")
-    _unique(cells, ("id",))
-    return tuple(
-        Indicator(
-            id=c.code("id", SLUG),
-            unit=c.choice("unit", UNITS),  # type: ignore[arg-type]
-            theme_kind=c.optional_choice("theme_kind", THEME_KINDS),
-            label_en=c.text("label_en"),
-            label_fr=c.text("label_fr"),
-            definition_en=c.text("definition_en"),
-            definition_fr=c.text("definition_fr"),
-            aliases=c.listed("aliases"),
-        )
-        for c in cells
-    )
-
-
-def _load_studies(
-    folder: DataFolder,
-    store: Store,
-    disputes: Mapping[tuple[str, str], tuple[Dispute, ...]],
-    owner: Dataset,
-) -> tuple[Study, ...]:
-    cells = folder.cells("studies.csv")
-    _unique(cells, ("id",))
-    actor_ids = tuple(a.id for a in store.actors)
-    programmes = {p.id: p for p in store.observatory.programmes}
-    regions = {r.slug: r for r in store.regions}
-    studies = []
-    for c in cells:
-        study_id = c.code("id", SLUG)
-        programme = c.choice("programme", PROGRAMME_IDS)
-        if programme not in programmes:
-            raise c.fail("programme", f"{programme!r} is not a programme of observatory.json")
-        region = c.optional_code("region", SLUG)
-        if region is not None:
-            c.ref("region", regions)
-        studies.append(
-            Study(
-                id=study_id,
-                programme=programme,
-                title=c.text("title"),
-                actors=c.listed("actors", actor_ids),
-                scope=c.choice("scope", SCOPES),  # type: ignore[arg-type]
-                region=region,
-                published=c.optional_code("published", ISO_DATE),
-                presented_at=c.optional("presented_at"),
-                regional_report_number=c.optional_integer("regional_report_number", 1),
-                producer=c.text("producer"),
-                sponsors=c.listed("sponsors"),
-                sample_size=c.optional_integer("sample_size", 0),
-                sample_qualifier=c.optional_choice("sample_qualifier", QUALIFIERS),  # type: ignore[arg-type]
-                source=c.ref("source", store.sources),
-                see_also=c.refs("see_also", store.sources),
-                note=c.text("note"),
-                disputes=disputes.get(("study", study_id), ()),
-                dataset=owner,
-            )
-        )
-    return tuple(studies)
-
-
-def _load_figures(
-    folder: DataFolder, store: Store, disputes: Mapping[tuple[str, str], tuple[Dispute, ...]]
-) -> tuple[Figure, ...]:
-    cells = folder.cells("figures.csv")
-    _unique(cells, ("id",))
-    _unique(cells, PRIMARY_KEYS["figures.csv"])
-    regions = {r.slug: r for r in store.regions}
-    actors = {a.id: a for a in store.actors}
-    segments = {s.id: s for s in store.segments}
-    indicators = {i.id: i for i in store.indicators}
-    themes = {t.id: t for t in store.themes}
-    studies = {s.id: s for s in store.studies}
-    return tuple(
-        _figure(c, regions, actors, segments, indicators, themes, studies, store.sources, disputes)
-        for c in cells
-    )
-
-
-def _figure(
-    c: _Cell,
-    regions: Mapping[str, Region],
-    actors: Mapping[str, Actor],
-    segments: Mapping[str, Segment],
-    indicators: Mapping[str, Indicator],
-    themes: Mapping[str, Theme],
-    studies: Mapping[str, Study],
-    sources: Mapping[str, Source],
-    disputes: Mapping[tuple[str, str], tuple[Dispute, ...]],
-) -> Figure:
-    """One row of figures.csv, checked against the schema and against the other tables."""
-    figure_id = c.code("id", SLUG)
-    indicator = c.ref("indicator", indicators)
-    unit = c.choice("unit", UNITS)
-    if unit != indicator.unit:
-        raise c.fail("unit", f"{unit!r} is not the unit of {indicator.id!r} ({indicator.unit})")
-    theme: Theme | None = None
-    if indicator.theme_kind is None:
-        if c.optional("theme"):
-            raise c.fail("theme", f"{indicator.id!r} is not broken down by theme")
-    else:
-        theme = c.ref("theme", themes)
-        if theme.kind != indicator.theme_kind:
-            raise c.fail("theme", f"{theme.id!r} is not a {indicator.theme_kind} theme")
-    c.choice("actor", ACTOR_IDS)
-    actor = c.ref("actor", actors)
-    segment = c.ref("segment", segments)
-    if segment.actor not in (None, actor.id):
-        raise c.fail("segment", f"{segment.id!r} is a segment of {segment.actor}")
-    study = c.ref("study", studies)
-    if actor.id not in study.actors:
-        raise c.fail("actor", f"{actor.id!r} is not surveyed by {study.id}")
-    value = c.number("value")
-    low, high = UNIT_BOUNDS[unit]
-    if not low <= value <= high:
-        raise c.fail("value", f"{value:g} is out of range for {unit} ({low:g} to {high:g})")
-    if unit == "count" and not value.is_integer():
-        raise c.fail("value", f"{value:g} is not a whole count")
-    return Figure(
-        id=figure_id,
-        region=c.ref("region", regions),
-        actor=actor,
-        segment=segment,
-        indicator=indicator,
-        theme=theme,
-        value=value,
-        qualifier=c.choice("qualifier", QUALIFIERS),  # type: ignore[arg-type]
-        reference_year=c.integer("reference_year", *YEAR_BOUNDS),
-        study=study,
-        source=c.ref("source", sources),
-        confidence=c.choice("confidence", CONFIDENCES),  # type: ignore[arg-type]
-        note=c.raw("note"),
-        disputes=disputes.get(("figure", figure_id), ()),
-    )
-
-
 def _group_figures(
     figures: Sequence[Figure],
 ) -> tuple[dict[CellKey, tuple[Figure, ...]], dict[str, tuple[Figure, ...]]]:
@@ -739,66 +292,264 @@ def _group_figures(
     )
 
 
+# --- tables --------------------------------------------------------------------------------
+
+
+def _disputes(
+    rows: Sequence[Row], sources: Mapping[str, Source]
+) -> dict[tuple[str, str], tuple[Dispute, ...]]:
+    grouped: dict[tuple[str, str], list[Dispute]] = {}
+    for row in rows:
+        dispute = Dispute(
+            field=row.text("field"),
+            kept=row.text("kept"),
+            other=row.text("other"),
+            other_value=row.number("other_value"),
+            source=sources[row.text("source")],
+            note=row.text("note"),
+        )
+        grouped.setdefault((row.text("subject_kind"), row.text("subject")), []).append(dispute)
+    return {key: tuple(value) for key, value in grouped.items()}
+
+
+def _regions(
+    rows: Mapping[str, Sequence[Row]], sources: Mapping[str, Source], owner: Dataset
+) -> tuple[Region, ...]:
+    formers: dict[str, list[FormerRegion]] = {}
+    for row in rows["former_regions.csv"]:
+        former = FormerRegion(
+            name=row.text("name"),
+            insee_code=row.text("insee_code"),
+            merged_into=row.text("merged_into"),
+        )
+        formers.setdefault(former.merged_into, []).append(former)
+    codes: dict[str, list[FormerCode]] = {}
+    for row in rows["former_codes.csv"]:
+        code = FormerCode(
+            code=row.text("code"),
+            name=row.text("name"),
+            region=row.text("region"),
+            source=sources[row.text("source")],
+        )
+        codes.setdefault(code.region, []).append(code)
+    return tuple(
+        Region(
+            slug=row.text("slug"),
+            name=row.text("name"),
+            kind=cast("RegionKind", row.text("kind")),
+            insee_code=row.optional("insee_code"),
+            iso_3166_2=row.text("iso_3166_2"),
+            nuts=row.text("nuts"),
+            former_regions=tuple(formers.get(row.text("slug"), ())),
+            former_codes=tuple(codes.get(row.text("slug"), ())),
+            dataset=owner,
+        )
+        for row in rows["regions.csv"]
+    )
+
+
+def _refs(row: Row, field: str, known: Mapping[str, T] | Sequence[str]) -> tuple[str, ...]:
+    """The items of a list field, each one a key of *known* (a list a foreign key cannot state)."""
+    items = row.listed(field)
+    for item in items:
+        if item not in known:
+            raise row.fail(field, f"{item!r} refers to nothing known")
+    return items
+
+
+def _date(row: Row, field: str) -> str | None:
+    """An ISO date (``2016``, ``2016-11``, ``2016-11-04``) that exists and is not to come.
+
+    The pattern of the contract allows 2016-02-31; the calendar does not.
+    """
+    text = row.optional(field)
+    if text is None:
+        return None
+    parts = tuple(int(part) for part in text.split("-"))
+    if len(parts) == 3:
+        year, month, day = parts
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+        if day > days:
+            raise row.fail(field, f"{text!r} is not a date: {days} days in that month")
+    if parts > time.gmtime()[: len(parts)]:
+        raise row.fail(field, f"{text!r} is in the future")
+    return text
+
+
+def _study(row: Row, store: Store, disputes: Disputes, owner: Dataset) -> Study:
+    """One row of studies.csv, with the rules across files a Table Schema cannot state."""
+    study_id = row.text("id")
+    programme = store.programme_index.get(normalise(row.text("programme")))
+    if programme is None or programme.id != row.text("programme"):
+        raise row.fail(
+            "programme", f"{row.text('programme')!r} is not a programme of {OBSERVATORY_FILE}"
+        )
+    scope = row.text("scope")
+    region = row.optional("region")
+    if (scope == "regional") != (region is not None):
+        raise row.fail(
+            "region",
+            "a regional study names its region"
+            if region is None
+            else "a national study names no region",
+        )
+    published = _date(row, "published")
+    note = row.text("note")
+    if (
+        published is not None
+        and not _in_period(int(published[:4]), programme)
+        and programme.period not in note
+    ):
+        raise row.fail(
+            "published",
+            f"{published} is outside {programme.id} {programme.period}; "
+            f"the note must say why, naming the period {programme.period!r}",
+        )
+    return Study(
+        id=study_id,
+        programme=programme.id,
+        title=row.text("title"),
+        actors=_refs(row, "actors", [a.id for a in store.actors]),
+        scope=cast("StudyScope", scope),
+        region=region,
+        published=published,
+        presented_at=row.optional("presented_at"),
+        regional_report_number=row.integer("regional_report_number"),
+        producer=row.text("producer"),
+        sponsors=row.listed("sponsors"),
+        sample_size=row.integer("sample_size"),
+        sample_qualifier=cast("Qualifier | None", row.optional("sample_qualifier")),
+        source=store.sources[row.text("source")],
+        see_also=tuple(store.sources[ref] for ref in _refs(row, "see_also", store.sources)),
+        note=note,
+        disputes=disputes.get(("study", study_id), ()),
+        dataset=owner,
+    )
+
+
+def _in_period(year: int, programme: Programme) -> bool:
+    return programme.start_year <= year and (
+        programme.end_year is None or year <= programme.end_year
+    )
+
+
+class _FigureReader:
+    """Turns rows of figures.csv into figures, with the rules a Table Schema cannot state."""
+
+    __slots__ = (
+        "actors",
+        "bounds",
+        "disputes",
+        "indicators",
+        "regions",
+        "segments",
+        "sources",
+        "studies",
+        "themes",
+        "this_year",
+    )
+
+    def __init__(
+        self, store: Store, bounds: Mapping[str, tuple[float, float]], disputes: Disputes
+    ) -> None:
+        self.regions = {r.slug: r for r in store.regions}
+        self.actors = {a.id: a for a in store.actors}
+        self.segments = {s.id: s for s in store.segments}
+        self.indicators = {i.id: i for i in store.indicators}
+        self.themes = {t.id: t for t in store.themes}
+        self.studies = {s.id: s for s in store.studies}
+        self.sources = store.sources
+        self.bounds = bounds
+        self.disputes = disputes
+        self.this_year = time.gmtime().tm_year
+
+    def read(self, row: Row) -> Figure:
+        """One figure; the keys were checked by the contract, the rest is checked here."""
+        figure_id = row.text("id")
+        indicator = self.indicators[row.text("indicator")]
+        theme_id = row.optional("theme")
+        theme = None if theme_id is None else self.themes[theme_id]
+        if indicator.theme_kind is None and theme is not None:
+            raise row.fail("theme", f"{indicator.id!r} is not broken down by theme")
+        if indicator.theme_kind is not None and theme is None:
+            raise row.fail(
+                "theme", f"is empty, but {indicator.id!r} needs a {indicator.theme_kind} theme"
+            )
+        if theme is not None and theme.kind != indicator.theme_kind:
+            raise row.fail("theme", f"{theme.id!r} is not a {indicator.theme_kind} theme")
+        actor = self.actors[row.text("actor")]
+        segment = self.segments[row.text("segment")]
+        if segment.actor not in (None, actor.id):
+            raise row.fail("segment", f"{segment.id!r} is a segment of {segment.actor}")
+        study = self.studies[row.text("study")]
+        if actor.id not in study.actors:
+            raise row.fail("actor", f"{actor.id!r} is not surveyed by {study.id}")
+        region = self.regions[row.text("region")]
+        if region.is_national != (study.region is None) or (
+            study.region is not None and region.slug != study.region
+        ):
+            where = "France" if study.region is None else study.region
+            raise row.fail("region", f"{region.slug!r} is not the region of {study.id} ({where})")
+        unit = indicator.unit
+        value = cast(float, row.number("value"))
+        low, high = self.bounds.get(unit, (-float("inf"), float("inf")))
+        if not low <= value <= high:
+            raise row.fail("value", f"{value:g} is out of range for {unit} ({low:g} to {high:g})")
+        if unit == "count" and not value.is_integer():
+            raise row.fail("value", f"{value:g} is not a whole count")
+        year = cast(int, row.integer("reference_year"))
+        if year > self.this_year:
+            raise row.fail("reference_year", f"{year} is in the future")
+        return Figure(
+            id=figure_id,
+            region=region,
+            actor=actor,
+            segment=segment,
+            indicator=indicator,
+            theme=theme,
+            value=value,
+            qualifier=cast("Qualifier", row.text("qualifier")),
+            reference_year=year,
+            study=study,
+            source=self.sources[row.text("source")],
+            confidence=cast("Confidence", row.text("confidence")),
+            note=row.optional("note") or "",
+            disputes=self.disputes.get(("figure", figure_id), ()),
+        )
+
+
 # --- observatory.json ------------------------------------------------------------------------
 
 
-class _Json:
-    """One object of observatory.json; every error names the file and the path of the field.
+class _Facts:
+    """One object of observatory.json, once its JSON Schema has passed; errors name its path."""
 
-    The rules are those of the ``jsonSchema`` given for the file in datapackage.json: required
-    keys and no others, non-empty strings, integer years, programme names, known sources.
-    """
+    __slots__ = ("data", "path", "sources")
 
-    __slots__ = ("data", "path")
-    NAME = "observatory.json"
+    def __init__(self, data: dict[str, Any], path: str, sources: Mapping[str, Source]) -> None:
+        self.data, self.path, self.sources = data, path, sources
 
-    def __init__(self, data: object, path: str = "") -> None:
-        if not isinstance(data, dict):
-            raise DataError(
-                f"{self.NAME}, field {path.rstrip('.') or '(top)'!r}: expected an object"
-            )
-        self.data: dict[str, Any] = data
-        self.path = path
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
 
     def fail(self, key: str, problem: str) -> DataError:
-        return DataError(f"{self.NAME}, field {self.path + key!r}: {problem}")
-
-    def only(self, keys: Iterable[str]) -> _Json:
-        """Fail on a missing or an unexpected key."""
-        wanted = tuple(keys)
-        for key in wanted:
-            if key not in self.data:
-                raise self.fail(key, "is missing")
-        extra = sorted(set(self.data) - set(wanted))
-        if extra:
-            raise self.fail(extra[0], "is not a known field")
-        return self
-
-    def text(self, key: str) -> str:
-        value = self.data[key]
-        if not isinstance(value, str) or not value:
-            raise self.fail(key, "expected a non-empty string")
-        return value
+        return DataError(f"{OBSERVATORY_FILE}, field {self.path + key!r}: {problem}")
 
     def texts(self, key: str) -> tuple[str, ...]:
-        value = self.data[key]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise self.fail(key, "expected a list of non-empty strings")
-        return tuple(value)
+        return tuple(self.data[key])
 
-    def integer(self, key: str, low: int, high: int | None = None) -> int:
-        value = self.data[key]
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(key, "expected a whole number")
-        if value < low or (high is not None and value > high):
-            raise self.fail(key, f"{value} is out of range")
-        return value
+    def source(self, key: str) -> Source:
+        return self._known(key, self.data[key])
 
-    def optional_integer(self, key: str, low: int, high: int | None = None) -> int | None:
-        return None if self.data[key] is None else self.integer(key, low, high)
+    def cited(self, key: str) -> tuple[Source, ...]:
+        return tuple(self._known(key, ref) for ref in self.data[key])
 
-    def optional_text(self, key: str) -> str | None:
-        return None if self.data[key] is None else self.text(key)
+    def _known(self, key: str, ref: str) -> Source:
+        try:
+            return self.sources[ref]
+        except KeyError:
+            raise self.fail(key, f"{ref!r} is not an id of sources.csv") from None
 
     def translated(self, english: str, french: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Two lists that say the same things in two languages: as many items in each."""
@@ -807,150 +558,117 @@ class _Json:
             raise self.fail(french, f"has {len(fr)} items, but {english!r} has {len(en)}")
         return en, fr
 
-    def backed(
-        self, key: str, sources_key: str, sources: Mapping[str, Source]
-    ) -> tuple[Source, ...]:
+    def backed(self, key: str, sources_key: str) -> tuple[Source, ...]:
         """The sources of the list under *key*: at least one when it has items, else none."""
-        backing = self.sources(sources_key, sources, at_least_one=bool(self.data[key]))
+        backing = self.cited(sources_key)
+        if self.data[key] and not backing:
+            raise self.fail(sources_key, "expected at least one source")
         if backing and not self.data[key]:
             raise self.fail(sources_key, f"backs nothing: {key!r} is empty")
         return backing
 
-    def source(self, key: str, sources: Mapping[str, Source]) -> Source:
-        ref = self.data[key]
-        if not isinstance(ref, str) or ref not in sources:
-            raise self.fail(key, f"{ref!r} is not an id of sources.csv")
-        return sources[ref]
-
-    def sources(
-        self, key: str, sources: Mapping[str, Source], *, at_least_one: bool = False
-    ) -> tuple[Source, ...]:
-        refs = self.texts(key)
-        if at_least_one and not refs:
-            raise self.fail(key, "expected at least one source")
-        for ref in refs:
-            if ref not in sources:
-                raise self.fail(key, f"{ref!r} is not an id of sources.csv")
-        return tuple(sources[ref] for ref in refs)
-
-    def child(self, key: str) -> _Json:
-        return _Json(self.data[key], f"{self.path}{key}.")
-
-    def children(self, key: str) -> list[_Json]:
-        value = self.data[key]
-        if not isinstance(value, list) or not value:
-            raise self.fail(key, "expected a non-empty list of objects")
-        return [_Json(item, f"{self.path}{key}[{n}].") for n, item in enumerate(value)]
+    def children(self, key: str) -> list[_Facts]:
+        return [
+            _Facts(item, f"{self.path}{key}[{n}].", self.sources)
+            for n, item in enumerate(self.data[key])
+        ]
 
 
-OBSERVATORY_KEYS = (
-    "id", "name", "short_name", "former_names", "founded", "founded_sources", "founders",
-    "founders_sources", "partners", "partners_source", "objectives_en", "objectives_fr",
-    "objectives_source", "scientific_director", "scientific_director_firm",
-    "scientific_direction_sources", "le_rameau", "programmes",
-)  # fmt: skip
-RAMEAU_KEYS = (
-    "name", "founded", "nature_en", "nature_fr", "activities_en", "president_founder", "source",
-)  # fmt: skip
-PROGRAMME_KEYS = (
-    "id", "rank", "start_year", "end_year", "period_sources", "focus_en", "focus_fr",
-    "expansions", "objectives_en", "objectives_fr", "objectives_sources", "objectives_note",
-    "strands", "strand_names_en", "strand_sources", "source", "see_also", "milestones_en",
-)  # fmt: skip
-
-
-def _load_observatory(
+def _observatory(
     folder: DataFolder,
+    contract: Contract,
     sources: Mapping[str, Source],
-    disputes: Mapping[tuple[str, str], tuple[Dispute, ...]],
+    disputes: Disputes,
     owner: Dataset,
 ) -> Observatory:
-    text = folder.text(_Json.NAME)
-    try:
-        raw = _Json(json.loads(text)).only(OBSERVATORY_KEYS)
-    except json.JSONDecodeError as exc:
-        raise DataError(f"{_Json.NAME}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
-    if raw.data["id"] != OBSERVATORY_ID:
-        raise raw.fail("id", f"must be {OBSERVATORY_ID!r}")
-    rameau = raw.child("le_rameau").only(RAMEAU_KEYS)
+    data = load_json(folder.text(OBSERVATORY_FILE), OBSERVATORY_FILE)
+    schema_file = contract.json_schemas.get(OBSERVATORY_FILE)
+    if schema_file is None:
+        raise DataError(f"{DESCRIPTOR}: no JSON Schema named for {OBSERVATORY_FILE}")
+    check_json(data, load_json(folder.text(schema_file), schema_file), OBSERVATORY_FILE)
+    raw = _Facts(data, "", sources)
+    rameau = _Facts(data["le_rameau"], "le_rameau.", sources)
     objectives_en, objectives_fr = raw.translated("objectives_en", "objectives_fr")
     return Observatory(
-        name=raw.text("name"),
-        short_name=raw.text("short_name"),
+        name=raw["name"],
+        short_name=raw["short_name"],
         former_names=raw.texts("former_names"),
-        founded=raw.integer("founded", *FACT_YEAR_BOUNDS),
-        founded_sources=raw.sources("founded_sources", sources, at_least_one=True),
+        founded=raw["founded"],
+        founded_sources=raw.cited("founded_sources"),
         founders=raw.texts("founders"),
-        founders_sources=raw.sources("founders_sources", sources, at_least_one=True),
+        founders_sources=raw.cited("founders_sources"),
         partners=raw.texts("partners"),
-        partners_source=raw.source("partners_source", sources),
+        partners_source=raw.source("partners_source"),
         objectives_en=objectives_en,
         objectives_fr=objectives_fr,
-        objectives_source=raw.source("objectives_source", sources),
-        scientific_director=raw.text("scientific_director"),
-        scientific_director_firm=raw.text("scientific_director_firm"),
-        scientific_direction_sources=raw.sources(
-            "scientific_direction_sources", sources, at_least_one=True
-        ),
+        objectives_source=raw.source("objectives_source"),
+        scientific_director=raw["scientific_director"],
+        scientific_director_firm=raw["scientific_director_firm"],
+        scientific_direction_sources=raw.cited("scientific_direction_sources"),
         le_rameau=Organisation(
-            name=rameau.text("name"),
-            founded=rameau.integer("founded", *FACT_YEAR_BOUNDS),
-            nature_en=rameau.text("nature_en"),
-            nature_fr=rameau.text("nature_fr"),
+            name=rameau["name"],
+            founded=rameau["founded"],
+            nature_en=rameau["nature_en"],
+            nature_fr=rameau["nature_fr"],
             activities=rameau.texts("activities_en"),
-            president_founder=rameau.text("president_founder"),
-            source=rameau.source("source", sources),
+            president_founder=rameau["president_founder"],
+            source=rameau.source("source"),
         ),
-        programmes=_programmes(raw, sources, disputes, owner),
+        programmes=_programmes(raw, disputes, owner),
         disputes=disputes.get(("observatory", OBSERVATORY_ID), ()),
         dataset=owner,
     )
 
 
-def _programmes(
-    raw: _Json,
-    sources: Mapping[str, Source],
-    disputes: Mapping[tuple[str, str], tuple[Dispute, ...]],
-    owner: Dataset,
-) -> tuple[Programme, ...]:
+def _programmes(raw: _Facts, disputes: Disputes, owner: Dataset) -> tuple[Programme, ...]:
+    """The programmes, each named and ranked once, their periods in order and apart."""
     programmes: list[Programme] = []
-    for p in raw.children("programmes"):
-        p.only(PROGRAMME_KEYS)
-        programme_id = p.text("id")
-        if programme_id not in PROGRAMME_IDS:
-            raise p.fail("id", f"{programme_id!r} is not one of {', '.join(PROGRAMME_IDS)}")
+    entries = raw.children("programmes")
+    for p in entries:
+        programme_id, rank = p["id"], p["rank"]
         if any(other.id == programme_id for other in programmes):
             raise p.fail("id", f"{programme_id!r} is given twice")
+        if any(other.rank == rank for other in programmes):
+            raise p.fail("rank", f"{rank} is given twice")
+        start, end = p["start_year"], p["end_year"]
+        if end is not None and end < start:
+            raise p.fail("end_year", f"{end} is before the start_year {start}")
         objectives_en, objectives_fr = p.translated("objectives_en", "objectives_fr")
-        strands = p.optional_integer("strands", 1)
-        strand_names = p.texts("strand_names_en")
+        strands, strand_names = p["strands"], p.texts("strand_names_en")
         if strand_names and len(strand_names) != strands:
             count = "null" if strands is None else strands
             raise p.fail("strand_names_en", f"names {len(strand_names)}, but 'strands' is {count}")
         programmes.append(
             Programme(
                 id=programme_id,
-                rank=p.integer("rank", 1),
-                start_year=p.integer("start_year", *FACT_YEAR_BOUNDS),
-                end_year=p.optional_integer("end_year", *FACT_YEAR_BOUNDS),
-                period_sources=p.sources("period_sources", sources, at_least_one=True),
-                focus_en=p.text("focus_en"),
-                focus_fr=p.text("focus_fr"),
+                rank=rank,
+                start_year=start,
+                end_year=end,
+                period_sources=p.cited("period_sources"),
+                focus_en=p["focus_en"],
+                focus_fr=p["focus_fr"],
                 expansions=p.texts("expansions"),
                 objectives_en=objectives_en,
                 objectives_fr=objectives_fr,
-                objectives_sources=p.backed("objectives_en", "objectives_sources", sources),
-                objectives_note=p.optional_text("objectives_note"),
+                objectives_sources=p.backed("objectives_en", "objectives_sources"),
+                objectives_note=p["objectives_note"],
                 strands=strands,
                 strand_names=strand_names,
-                strand_sources=p.backed("strand_names_en", "strand_sources", sources),
+                strand_sources=p.backed("strand_names_en", "strand_sources"),
                 milestones=p.texts("milestones_en"),
-                source=p.source("source", sources),
-                see_also=p.sources("see_also", sources),
+                source=p.source("source"),
+                see_also=p.cited("see_also"),
                 disputes=disputes.get(("programme", programme_id), ()),
                 dataset=owner,
             )
         )
+    ranked = sorted(zip(programmes, entries, strict=False), key=lambda pair: pair[0].rank)
+    for (before, _), (after, entry) in itertools.pairwise(ranked):
+        if before.end_year is None or before.end_year >= after.start_year:
+            raise entry.fail(
+                "start_year",
+                f"{after.id} starts in {after.start_year}, within {before.id} {before.period}",
+            )
     return tuple(programmes)
 
 

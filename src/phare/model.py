@@ -26,6 +26,7 @@ Unit = Literal["percent", "score-10", "count", "points"]
 Qualifier = Literal["exact", "approx", "lower-bound"]
 Confidence = Literal["A", "B", "C"]
 RegionKind = Literal["country", "metropolitan", "overseas"]
+StudyScope = Literal["national", "regional"]
 
 
 SEED_PREFIX = "seed:"
@@ -333,7 +334,7 @@ class Study:
     programme: str
     title: str
     actors: tuple[str, ...]
-    scope: Literal["national", "regional"]
+    scope: StudyScope
     region: str | None
     published: str | None
     presented_at: str | None
