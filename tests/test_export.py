@@ -132,7 +132,7 @@ def test_unwritable_output_is_a_clean_error(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     status, out, err = _run(capsys, "--output", str(tmp_path / "missing" / "x.csv"))
-    assert (status, out) == (2, "")
+    assert (status, out) == (1, "")  # an output failure, not a usage error
     assert err.startswith("phare: error: cannot write ")
 
 
@@ -148,8 +148,8 @@ def test_unknown_format_exits_2_naming_the_choices(
     result = python("-m", "phare", "export", "--format", "xml")
     assert result.returncode == 2
     assert result.stdout == ""
-    assert "invalid choice: 'xml'" in result.stderr
-    assert "'csv', 'json', 'markdown'" in result.stderr
+    assert "unknown export format 'xml'" in result.stderr
+    assert "'csv', 'json' and 'markdown'" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -157,7 +157,7 @@ def test_render_rejects_an_unknown_format() -> None:
     figures = phare.figures(region="occitanie")
     with pytest.raises(phare.UnknownNameError, match="did you mean 'json'"):
         export.render(figures, "jsn")
-    with pytest.raises(phare.PhareError, match="formats: csv, json, markdown"):
+    with pytest.raises(phare.PhareError, match="formats are 'csv', 'json' and 'markdown'"):
         export.render(figures, "xml")
     with pytest.raises(TypeError):
         export.render(figures, None)  # type: ignore[arg-type]

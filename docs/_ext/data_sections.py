@@ -21,8 +21,8 @@ from exclusions import KINDS, exclusions, record
 from markdown_text import anchor, bullets, code, link, links, shown, table, text
 
 import phare
-from phare.citation import CONFIDENCE_WORDS
 from phare.model import Dispute, Figure, Source, format_qualified
+from phare.vocabulary import CONFIDENCE_WORDS
 
 
 def summary_md() -> str:

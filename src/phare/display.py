@@ -12,7 +12,6 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from phare.model import (
-    QUALIFIER_MARKS,
     Comparison,
     Figure,
     Region,
@@ -21,6 +20,7 @@ from phare.model import (
     format_difference,
     format_qualified,
 )
+from phare.vocabulary import DISPUTED_MARK, MARK_MEANINGS, QUALIFIER_MARKS
 
 #: Figures listed in a plain ``repr`` before the rest is only counted.
 TEXT_ROWS = 10
@@ -29,16 +29,7 @@ HTML_ROWS = 60
 
 HINT = "Use .to_frame() for a DataFrame."
 
-#: The mark after a value that another source disputes.
-DISPUTED_MARK = "*"
-#: What each mark around a value means, in the order a legend lists them.
-MARK_MEANINGS = {
-    QUALIFIER_MARKS["approx"]: "approximate",
-    QUALIFIER_MARKS["lower-bound"]: "lower bound",
-    DISPUTED_MARK: "disputed by another source",
-}
-
-_TABLE_HEAD = [
+_TABLE_HEAD = (
     "region",
     "actor",
     "segment",
@@ -49,7 +40,7 @@ _TABLE_HEAD = [
     "study",
     "conf.",
     "source",
-]
+)
 
 
 def value_text(figure: Figure) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from phare.model import Figure
+from phare.vocabulary import CONFIDENCES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -107,7 +108,7 @@ def to_frame(figures: Iterable[Figure]) -> pd.DataFrame:
         categories=CATEGORICAL,
     )
     frame["confidence"] = pd.Categorical(
-        frame["confidence"], categories=["A", "B", "C"], ordered=True
+        frame["confidence"], categories=list(CONFIDENCES), ordered=True
     )
     return frame
 

@@ -17,17 +17,10 @@ from urllib.parse import urlsplit
 from phare import _analysis, _query
 from phare.errors import FigureNotFoundError, MissingExtraError
 from phare.model import Figure, Region, format_qualified
+from phare.vocabulary import UNIT_LABELS
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-
-#: The value axis label for each unit.
-UNIT_LABELS = {
-    "percent": "% of respondents, as published",
-    "score-10": "mean score out of 10",
-    "count": "number, as published",
-    "points": "change in percentage points",
-}
 
 REGION_COLOUR = "#1f77b4"
 NATIONAL_COLOUR = "#7f7f7f"
