@@ -13,7 +13,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import IO, Any
 
 import phare
 from phare import display, export, vocabulary
@@ -104,9 +104,24 @@ def _figure_row(f: Figure, source_number: int) -> list[str]:
     ]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, but its help and usage messages go out as every other output does.
+
+    argparse drops an ``OSError`` raised while it prints (``phare --help > /dev/full`` would
+    succeed, silently); here it reaches :func:`main`, which says so and exits with status 1.
+    """
+
+    def print_help(self, file: Any = None) -> None:
+        _write(sys.stdout if file is None else file, self.format_help())
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            _write(file or sys.stderr, message)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``phare`` command."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="phare",
         description="Figures of the French Observatoire national des partenariats, with sources.",
         epilog=f"{display.marks_legend()} {EXIT_STATUS_HELP}",
@@ -280,6 +295,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse has printed the usage or the help
         status = exit_.code if isinstance(exit_.code, int) else USAGE_ERROR
         return _finish(status, "", "")
+    except BrokenPipeError:  # phare --help | head -1
+        return _finish(SUCCESS, "", "")
+    except (OSError, ValueError) as err:  # the help could not be written
+        return _finish(FAILURE, "", f"error: cannot write to stdout: {_reason(err)}")
     try:
         output, note = run(args)
     except DataError as err:
@@ -311,7 +330,7 @@ def _finish(status: int, output: str, note: str) -> int:
     return status
 
 
-def _write(stream: TextIO | None, text: str) -> None:
+def _write(stream: IO[str] | None, text: str) -> None:
     """Write *text* and a line end to *stream*, and flush it.
 
     Characters the stream's encoding cannot hold are replaced. ``None`` (Python's stdout when
