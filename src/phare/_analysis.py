@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from phare import _query, _store
 from phare.errors import FigureNotFoundError
 from phare.model import Comparison, Figure, Region
+from phare.vocabulary import confidence, plain_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,6 +29,8 @@ RANK_COLUMNS = (
     "unit",
     "share",
     "national_value",
+    "national_study",
+    "national_confidence",
     "difference",
     "reference_year",
     "study",
@@ -49,11 +52,19 @@ def ranking(
     """Each region's figure, highest value first, with France's figure of the same programme.
 
     A region with several matching studies counts once, with the figure :meth:`Region.figure`
-    would give (the latest). Regions tied on the value keep the order of their slugs.
+    would give (the latest). Regions tied on the value keep the order of their slugs. The
+    filters apply to both sides: with ``min_confidence="A"``, France's figure is the latest of
+    grade A too. *actor*, *indicator* and *segment* are text: ``None`` is a :class:`TypeError`,
+    not "any".
 
     >>> [(f.region.slug, f.value, n.value if n else None) for f, n in ranking("companies", "partnering")]
     [('nouvelle-aquitaine', 45.0, 37.0), ('pays-de-la-loire', 43.0, 37.0)]
     """
+    actor = plain_text("actor", actor)
+    indicator = plain_text("indicator", indicator)
+    segment = plain_text("segment", segment)
+    if min_confidence is not None:
+        min_confidence = confidence(min_confidence)
     found_indicator = _query.resolve_indicator(indicator)
     if found_indicator.themed and theme is None:
         regional = _regional(_query.figures(actor=actor, indicator=indicator))
@@ -78,11 +89,25 @@ def ranking(
     if not latest:
         raise _nothing_to_rank(actor, found_indicator.id, theme, segment)
     ordered = sorted(latest.values(), key=lambda f: (-f.value, f.region.slug))
-    return tuple((f, _query.national_counterpart(f)) for f in ordered)
+    nationals = _query.figures(
+        region="france",
+        actor=actor,
+        indicator=indicator,
+        theme=theme,
+        segment=segment,
+        min_confidence=min_confidence,
+    )
+    return tuple((f, _latest_of_programme(nationals, f.programme)) for f in ordered)
 
 
 def _regional(figures: Iterable[Figure]) -> list[Figure]:
     return [f for f in figures if not f.region.is_national]
+
+
+def _latest_of_programme(figures: Iterable[Figure], programme: str) -> Figure | None:
+    """The latest of *figures* from *programme*, or ``None`` when it has none."""
+    same = [f for f in figures if f.programme == programme]
+    return max(same, key=_query.recency) if same else None
 
 
 def _nothing_to_rank(
@@ -109,11 +134,13 @@ def rank(
 
     One row per region (France itself is the yardstick, not a row), highest value first:
     ``rank`` (ties share a rank), the region's ``region`` slug and ``region_name``, ``value``
-    as published and its ``unit``, ``share`` (percentages only), ``national_value`` and
-    ``difference``, France's figure of the same programme and the gap to it (missing when France
-    has none), and the figure's ``reference_year``, ``study``, ``programme``, ``confidence`` and
-    ``source_url``. ``programme="PHARE"`` or ``min_confidence="A"`` narrow the field. A region
-    with several studies counts once, with its latest figure.
+    as published and its ``unit``, ``share`` (percentages only), ``national_value``,
+    ``national_study`` and ``national_confidence``, France's figure of the same programme and
+    where it comes from, and ``difference``, the gap to it (all missing when France has none),
+    and the figure's ``reference_year``, ``study``, ``programme``, ``confidence`` and
+    ``source_url``. ``programme="PHARE"`` or ``min_confidence="A"`` narrow the field, on both
+    sides: France's figure passes the same filters. A region with several studies counts once,
+    with its latest figure. *actor*, *indicator* and *segment* are text, never ``None``.
 
     >>> import phare
     >>> df = phare.rank("citizens", "alliances-innovation")
@@ -122,6 +149,8 @@ def rank(
      [2, 'bourgogne-franche-comte', 75.0, 69.0, 6.0, 'PHARE'],
      [3, 'nouvelle-aquitaine', 67.0, 69.0, -2.0, 'PHARE'],
      [4, 'pays-de-la-loire', 65.0, 69.0, -4.0, 'PHARE']]
+    >>> df[["region", "national_study", "national_confidence"]].values.tolist()[:2]
+    [['occitanie', 'impact-2018-2022', 'B'], ['bourgogne-franche-comte', 'phare-citoyens-2015', 'A']]
     """
     from phare import frame
 
@@ -143,6 +172,8 @@ def rank(
             "unit": f.unit,
             "share": f.share,
             "national_value": national.value if national is not None else None,
+            "national_study": national.study.id if national is not None else None,
+            "national_confidence": national.confidence if national is not None else None,
             "difference": (
                 Comparison(region=f, national=national).difference if national is not None else None
             ),
