@@ -208,10 +208,12 @@ def _export(args: argparse.Namespace) -> Answer:
 def _write_file(name: str, text: str, *, replace: bool) -> None:
     """Write *text* to the file *name*, which must not exist unless *replace* is set.
 
-    A name no file can have (a NUL, a lone surrogate) or a file that exists is the user's to
-    fix; a write that fails (a full disk, a missing folder) is an :class:`OutputError`, and a
-    file this call created is removed again rather than left half written.
+    A name no file can have (a NUL, a lone surrogate), a folder or a file that exists is the
+    user's to fix; a write that fails (a full disk, a missing folder) is an :class:`OutputError`,
+    and a file this call created is removed again rather than left half written.
     """
+    if os.path.isdir(name):
+        raise PhareError(f"{name} is a folder; give --output the name of a file")
     try:
         handle = open(name, "w" if replace else "x", encoding="utf-8", newline="")  # noqa: SIM115
     except FileExistsError as err:
