@@ -163,6 +163,23 @@ def test_rank_refuses_none_as_a_wrong_type(call: Callable[[], object]) -> None:
     assert not plt.get_fignums()  # refused before any figure was made
 
 
+def test_a_str_subclass_is_read_as_plain_text() -> None:
+    class Sly(str):
+        def __hash__(self) -> int:
+            raise RuntimeError("__hash__ ran")
+
+        def casefold(self) -> str:
+            raise RuntimeError("casefold ran")
+
+    ax = phare.plot.profile(Sly("nouvelle-aquitaine"))
+    assert ax.get_title() == "Nouvelle-Aquitaine: figures in percent vs France"
+    ranked = phare.plot.rank(Sly("companies"), Sly("partnering"), segment=Sly("all"))
+    assert [t.get_text() for t in ranked.get_yticklabels()] == [
+        "Nouvelle-Aquitaine",
+        "Pays de la Loire",
+    ]
+
+
 def test_rank_marks_france_of_the_grades_kept() -> None:
     ax = phare.plot.rank("citizens", "alliances-innovation", min_confidence="A")
     ticks = [t.get_text() for t in ax.get_yticklabels()]

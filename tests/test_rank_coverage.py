@@ -184,6 +184,22 @@ def test_rank_reads_a_str_subclass_as_plain_text() -> None:
 
     df = phare.rank(Sly("companies"), Sly("partnering"), segment=Sly("all"))
     assert df["region"].tolist() == phare.rank("companies", "partnering")["region"].tolist()
+    themed = phare.rank(
+        "companies",
+        "fragility-score",
+        theme=Sly("poverty-exclusion"),
+        programme=Sly("PHARE"),
+        min_confidence=Sly("c"),
+    )
+    assert themed.equals(
+        phare.rank(
+            "companies",
+            "fragility-score",
+            theme="poverty-exclusion",
+            programme="PHARE",
+            min_confidence="C",
+        )
+    )
 
 
 def test_rank_errors() -> None:

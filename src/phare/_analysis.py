@@ -55,7 +55,8 @@ def ranking(
     would give (the latest). Regions tied on the value keep the order of their slugs. The
     filters apply to both sides: with ``min_confidence="A"``, France's figure is the latest of
     grade A too. *actor*, *indicator* and *segment* are text: ``None`` is a :class:`TypeError`,
-    not "any".
+    not "any". Every text argument is read as a plain ``str`` copy, so a subclass's own methods
+    never run here.
 
     >>> [(f.region.slug, f.value, n.value if n else None) for f, n in ranking("companies", "partnering")]
     [('nouvelle-aquitaine', 45.0, 37.0), ('pays-de-la-loire', 43.0, 37.0)]
@@ -63,6 +64,10 @@ def ranking(
     actor = plain_text("actor", actor)
     indicator = plain_text("indicator", indicator)
     segment = plain_text("segment", segment)
+    if theme is not None:
+        theme = plain_text("theme", theme)
+    if programme is not None:
+        programme = plain_text("programme", programme)
     if min_confidence is not None:
         min_confidence = confidence(min_confidence)
     found_indicator = _query.resolve_indicator(indicator)

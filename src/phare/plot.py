@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from phare import _analysis, _query
 from phare.errors import FigureNotFoundError, MissingExtraError
 from phare.model import Figure, Region, format_qualified
-from phare.vocabulary import UNIT_LABELS
+from phare.vocabulary import UNIT_LABELS, plain_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -114,7 +114,7 @@ def profile(region: Region | str, ax: Axes | None = None) -> Axes:
     if not isinstance(region, (Region, str)):
         raise TypeError(f"region must be a Region or a str, not {type(region).__name__}")
     _require_matplotlib(ax)
-    found = region if isinstance(region, Region) else _query.region(region)
+    found = region if isinstance(region, Region) else _query.region(plain_text("region", region))
     figures = [f for f in found.figures() if f.indicator.is_percent]
     if not figures:
         raise FigureNotFoundError(f"{found.name} has no percentage figure to draw")
