@@ -459,3 +459,58 @@ def test_the_exit_statuses_are_documented(run: Run) -> None:
     assert "| 0 | success |" in page
     assert "| 1 | the data or the output failed" in page
     assert "| 2 | a usage error" in page
+
+
+class _Stream(io.StringIO):
+    """A text stream that fails as told: with *error* on each write, or under an *encoding*."""
+
+    def __init__(self, error: Exception | None = None, encoding: str = "utf-8") -> None:
+        super().__init__()
+        self.error = error
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+    def write(self, text: str) -> int:
+        if self.error is not None:
+            raise self.error
+        return super().write(text)
+
+
+@pytest.mark.parametrize(
+    ("stdout", "argv", "status", "says"),
+    [
+        (None, ["regions"], 1, "cannot write to stdout: the stream is closed"),
+        (None, ["--help"], 1, "cannot write to stdout: the stream is closed"),
+        (_Stream(OSError(28, "No space left on device")), ["--help"], 1, "No space left"),
+        (_Stream(BrokenPipeError(32, "Broken pipe")), ["--help"], 0, ""),
+        (_Stream(BrokenPipeError(32, "Broken pipe")), ["show", "france"], 0, ""),
+    ],
+    ids=["closed-regions", "closed-help", "full-help", "pipe-help", "pipe-show"],
+)
+def test_every_output_failure_in_process(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    stdout: _Stream | None,
+    argv: list[str],
+    status: int,
+    says: str,
+) -> None:
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert main(argv) == status
+    err = capsys.readouterr().err
+    assert err == (f"phare: error: {err.partition('error: ')[2]}" if says else "")
+    assert says in err
+    assert err.count("\n") == (1 if says else 0)
+
+
+def test_an_encoding_python_does_not_know_is_left_to_the_stream(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stream = _Stream(encoding="no-such-codec")
+    monkeypatch.setattr(sys, "stdout", stream)
+    assert main(["show", "ile-de-france"]) == 0
+    assert stream.getvalue().startswith("Île-de-France (INSEE 11")
