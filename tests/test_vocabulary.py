@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -74,6 +75,31 @@ def test_the_modules_read_the_one_vocabulary() -> None:
     assert citation.CONFIDENCE_WORDS is vocabulary.CONFIDENCE_WORDS
     assert display.MARK_MEANINGS is vocabulary.MARK_MEANINGS
     assert tuple(export.WRITERS) == vocabulary.FORMATS
+
+
+#: Copies the core modules still hold, until they read this module: (module, name, the one table).
+CORE_COPIES = [
+    ("phare.model", "UNIT_SUFFIX", vocabulary.UNIT_SUFFIXES),
+    ("phare.model", "DIFFERENCE_SUFFIX", vocabulary.DIFFERENCE_SUFFIXES),
+    ("phare.model", "QUALIFIER_MARKS", vocabulary.QUALIFIER_MARKS),
+    ("phare.model", "QUALIFIER_WORDS", vocabulary.QUALIFIER_WORDS),
+    ("phare._query", "UNIT_WORDS", vocabulary.UNIT_WORDS),
+    ("phare._query", "CONFIDENCE_ORDER", vocabulary.CONFIDENCES),
+    ("phare._store", "UNITS", vocabulary.UNITS),
+    ("phare._store", "QUALIFIERS", vocabulary.QUALIFIERS),
+    ("phare._store", "CONFIDENCES", vocabulary.CONFIDENCES),
+    ("phare._store", "REGION_KINDS", vocabulary.REGION_KINDS),
+]
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "table"), CORE_COPIES, ids=[f"{m}.{n}" for m, n, _ in CORE_COPIES]
+)
+def test_a_copy_left_in_the_core_says_the_same(module: str, name: str, table: object) -> None:
+    copy = getattr(importlib.import_module(module), name, table)  # gone once the core reads ours
+    assert copy is table or (
+        dict(copy) == dict(table) if isinstance(table, Mapping) else tuple(copy) == table
+    )
 
 
 def test_the_vocabulary_is_a_leaf() -> None:
