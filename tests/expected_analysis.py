@@ -13,6 +13,8 @@ from verified import FIGURES, STUDIES, VerifiedFigure
 PROGRAMME_OF_STUDY = {s.study_id: s.programme for s in STUDIES}
 PUBLISHED_OF_STUDY = {s.study_id: s.published or "" for s in STUDIES}
 ACTORS = ("citizens", "companies", "associations", "mayors")
+#: The grades each ``min_confidence`` keeps, the surest first (as ``docs/data/confidence.md`` says).
+GRADES_KEPT = {None: ("A", "B", "C"), "A": ("A",), "B": ("A", "B"), "C": ("A", "B", "C")}
 
 
 def programme(row: VerifiedFigure) -> str:
@@ -28,12 +30,17 @@ def same_cell(a: VerifiedFigure, b: VerifiedFigure) -> bool:
     return (a.actor, a.segment, a.indicator, a.theme) == (b.actor, b.segment, b.indicator, b.theme)
 
 
-def national_counterpart(row: VerifiedFigure) -> VerifiedFigure | None:
-    """France's latest figure for the same cell and the same programme as *row*."""
+def national_counterpart(
+    row: VerifiedFigure, min_confidence: str | None = None
+) -> VerifiedFigure | None:
+    """France's latest figure for the same cell and programme as *row*, of the grades kept."""
     same = [
         f
         for f in FIGURES
-        if f.region == "france" and same_cell(f, row) and programme(f) == programme(row)
+        if f.region == "france"
+        and same_cell(f, row)
+        and programme(f) == programme(row)
+        and f.confidence in GRADES_KEPT[min_confidence]
     ]
     return max(same, key=recency) if same else None
 
@@ -43,12 +50,18 @@ def regional_rows() -> list[VerifiedFigure]:
 
 
 def latest_per_region(
-    actor: str, indicator: str, theme: str | None = None, segment: str = "all"
+    actor: str,
+    indicator: str,
+    theme: str | None = None,
+    segment: str = "all",
+    min_confidence: str | None = None,
 ) -> dict[str, VerifiedFigure]:
-    """Each region's latest figure for one cell (France left out)."""
+    """Each region's latest figure for one cell (France left out), of the grades kept."""
     latest: dict[str, VerifiedFigure] = {}
     for f in regional_rows():
         if (f.actor, f.indicator, f.theme, f.segment) != (actor, indicator, theme, segment):
+            continue
+        if f.confidence not in GRADES_KEPT[min_confidence]:
             continue
         kept = latest.get(f.region)
         if kept is None or recency(f) > recency(kept):

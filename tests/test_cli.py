@@ -6,6 +6,8 @@ Most cases call ``phare.cli.main`` in this process (fast); a few run the real co
 
 from __future__ import annotations
 
+import io
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -324,3 +326,191 @@ def test_a_reader_that_stops_early_is_not_an_error() -> None:
     process.stderr.close()
     assert process.wait(timeout=60) == 0
     assert stderr == ""
+
+
+# --- when the output fails ----------------------------------------------------------------------
+
+#: Commands whose output holds characters outside ASCII (Auvergne-Rhône-Alpes, Île-de-France...).
+WRITING = [["regions"], ["show", "france"], ["export", "--format", "markdown"], ["--help"]]
+
+
+def _phare(
+    *argv: str, stdout: int | None = subprocess.PIPE, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m phare`` in a fresh process, with *stdout* and the environment given."""
+    return subprocess.run(
+        [sys.executable, "-m", "phare", *argv],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+        check=False,
+        timeout=120,
+    )
+
+
+def _one_line_error(stderr: bytes) -> str:
+    text = stderr.decode("utf-8", "replace")
+    assert "Traceback" not in text
+    assert text.startswith("phare: error: ")
+    assert text.count("\n") == 1
+    return text
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("argv", WRITING, ids=" ".join)
+def test_a_full_disk_is_one_line_and_status_1(argv: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        result = _phare(*argv, stdout=full.fileno())
+    assert result.returncode == 1
+    assert "No space left on device" in _one_line_error(result.stderr)
+
+
+@pytest.mark.parametrize(
+    "argv", [*WRITING, ["get", "france", "companies", "partnering"]], ids=" ".join
+)
+def test_a_closed_stdout_is_one_line_and_status_1(argv: list[str]) -> None:
+    result = subprocess.run(
+        ["sh", "-c", '"$@" >&-', "sh", sys.executable, "-m", "phare", *argv],
+        capture_output=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "cannot write to stdout" in _one_line_error(result.stderr)
+
+
+def test_a_stdout_closed_from_within_python_is_status_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    closed = io.StringIO()
+    closed.close()
+    monkeypatch.setattr(sys, "stdout", closed)
+    assert main(["regions"]) == 1
+    assert capsys.readouterr().err.startswith("phare: error: cannot write to stdout: ")
+
+
+ENCODINGS = ["ascii", "cp437", "latin-1", "iso8859-15", "cp1252", "koi8-r", "mac-roman"]
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("argv", WRITING, ids=" ".join)
+def test_an_encoding_that_lacks_a_character_gets_it_replaced(
+    run: Run, encoding: str, argv: list[str]
+) -> None:
+    status, expected, _ = run(*argv)
+    assert status == 0
+    result = _phare(*argv, env={"PYTHONIOENCODING": encoding})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    assert result.stdout.decode(encoding) == expected.encode(encoding, "replace").decode(encoding)
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"LC_ALL": "C"},
+        {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+        {"LC_ALL": "POSIX", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+    ],
+    ids=["C", "C-without-utf8-mode", "POSIX-without-utf8-mode"],
+)
+def test_the_c_locale_prints_every_command(env: dict[str, str]) -> None:
+    env = {**env, "PYTHONIOENCODING": ""}
+    for argv in WRITING:
+        result = _phare(*argv, env=env)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == b""
+        assert result.stdout.startswith((b"slug ", b"France ", b"| id |", b"usage: phare"))
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp437"])
+def test_an_error_message_in_a_narrow_encoding_is_replaced_too(encoding: str) -> None:
+    result = _phare(
+        "get", "ile-de-france", "citizens", "partnering", env={"PYTHONIOENCODING": encoding}
+    )
+    assert result.returncode == 2
+    assert "?le-de-France has no published figure" in _one_line_error(result.stderr)
+
+
+def test_a_data_failure_is_status_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken() -> None:
+        raise phare.DataError("regions.csv, row 3, field 'nuts': '' is required")
+
+    monkeypatch.setattr(phare, "regions", broken)
+    assert main(["regions"]) == 1
+    assert capsys.readouterr().err == (
+        "phare: error: regions.csv, row 3, field 'nuts': '' is required\n"
+    )
+
+
+def test_the_exit_statuses_are_documented(run: Run) -> None:
+    status, out, _ = run("--help")
+    assert status == 0
+    said = " ".join(out.split())
+    assert (
+        "Exit status: 0 on success, 1 when the data or the output fails, 2 for a usage error."
+        in said
+    )
+    page = (Path(__file__).resolve().parent.parent / "docs/howto/command-line.md").read_text(
+        encoding="utf-8"
+    )
+    assert "| 0 | success |" in page
+    assert "| 1 | the data or the output failed" in page
+    assert "| 2 | a usage error" in page
+
+
+class _Stream(io.StringIO):
+    """A text stream that fails as told: with *error* on each write, or under an *encoding*."""
+
+    def __init__(self, error: Exception | None = None, encoding: str = "utf-8") -> None:
+        super().__init__()
+        self.error = error
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+    def write(self, text: str) -> int:
+        if self.error is not None:
+            raise self.error
+        return super().write(text)
+
+
+@pytest.mark.parametrize(
+    ("stdout", "argv", "status", "says"),
+    [
+        (None, ["regions"], 1, "cannot write to stdout: the stream is closed"),
+        (None, ["--help"], 1, "cannot write to stdout: the stream is closed"),
+        (_Stream(OSError(28, "No space left on device")), ["--help"], 1, "No space left"),
+        (_Stream(BrokenPipeError(32, "Broken pipe")), ["--help"], 0, ""),
+        (_Stream(BrokenPipeError(32, "Broken pipe")), ["show", "france"], 0, ""),
+    ],
+    ids=["closed-regions", "closed-help", "full-help", "pipe-help", "pipe-show"],
+)
+def test_every_output_failure_in_process(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    stdout: _Stream | None,
+    argv: list[str],
+    status: int,
+    says: str,
+) -> None:
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert main(argv) == status
+    err = capsys.readouterr().err
+    assert err == (f"phare: error: {err.partition('error: ')[2]}" if says else "")
+    assert says in err
+    assert err.count("\n") == (1 if says else 0)
+
+
+def test_an_encoding_python_does_not_know_is_left_to_the_stream(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stream = _Stream(encoding="no-such-codec")
+    monkeypatch.setattr(sys, "stdout", stream)
+    assert main(["show", "ile-de-france"]) == 0
+    assert stream.getvalue().startswith("Île-de-France (INSEE 11")

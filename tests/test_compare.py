@@ -170,3 +170,9 @@ def test_every_series_holds_its_cell_oldest_first(row: VerifiedFigure) -> None:
 def test_series_without_figures_raises_figure_not_found() -> None:
     with pytest.raises(phare.FigureNotFoundError, match="Bretagne has no published figure"):
         phare.region("bretagne").series("companies", "partnering")
+
+
+@pytest.mark.parametrize("study", [None, "arpea-entreprises-territoires-2011"])
+def test_france_is_the_reference_not_a_region_to_compare(study: str | None) -> None:
+    with pytest.raises(phare.PhareError, match="France is the reference every region"):
+        phare.national().compare("companies", "partnering", study=study)

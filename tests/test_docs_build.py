@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import phare
-from phare.citation import CONFIDENCE_WORDS
+from phare.vocabulary import CONFIDENCE_WORDS
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

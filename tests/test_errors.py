@@ -113,7 +113,8 @@ def test_unknown_confidence_grade_lists_the_grades(grade: str) -> None:
     assert isinstance(err, LookupError)
     assert err.kind == "confidence grade"
     message = str(err)
-    assert message.startswith(f"unknown confidence grade {grade!r}; grades are")
+    assert message.startswith(f"unknown confidence grade {grade!r}; ")
+    assert "confidence grades are 'A', 'B' and 'C'." in message
     assert all(f"'{g}'" in message for g in "ABC")
 
 

@@ -268,7 +268,7 @@ def writes_here_only(argv: list[str]) -> bool:
 @given(argv=st.lists(real_or(COMMAND_WORDS + KNOWN, text), max_size=6))
 def test_the_command_line_answers_with_a_status(argv: list[str]) -> None:
     assume(writes_here_only(argv))
-    assert main(argv) in (0, 2)
+    assert main(argv) in (0, 1, 2)
 
 
 @pytest.mark.usefixtures("terminal")
@@ -278,7 +278,7 @@ def test_the_command_line_answers_with_a_status(argv: list[str]) -> None:
 @example(name="\ud800.csv").via("a name the file system cannot encode")
 def test_export_writes_to_any_bare_name_or_says_it_cannot(name: str) -> None:
     status = main(["export", "--region", "occitanie", "--output", name])
-    assert status in (0, 2)
+    assert status in (0, 1, 2)  # written, a file that cannot be written, or a name to change
     if status == 0:
         assert Path(name).read_text(encoding="utf-8").startswith("id,region,region_name,")
 

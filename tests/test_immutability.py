@@ -7,15 +7,15 @@ copy, and no public module holds a mutable container a caller could edit.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableMapping, MutableSequence, MutableSet
 from typing import Any
 
 import attrs
 import pytest
 
 import phare
-from phare import formatting
 
 
 def every_record() -> Iterator[Any]:
@@ -106,22 +106,67 @@ def test_every_dataframe_is_a_fresh_copy() -> None:
     assert phare.region("occitanie").value("citizens", "alliances-innovation") == 82.0
 
 
-PUBLIC_MODULES = ("phare", "phare.model", "phare.errors", "phare.frame", "phare.cli")
+def _public_modules() -> tuple[str, ...]:
+    """``phare`` and every module of it whose name does not start with an underscore."""
+    found = pkgutil.iter_modules(phare.__path__, prefix="phare.")
+    return (
+        "phare",
+        *sorted(m.name for m in found if not m.name.rpartition(".")[2].startswith("_")),
+    )
+
+
+#: The one list of public modules: a new public module is checked without being named here.
+PUBLIC_MODULES = _public_modules()
+MUTABLE = (MutableMapping, MutableSequence, MutableSet, bytearray)
+
+
+def _mutable_parts(value: object, depth: int = 0) -> Iterator[object]:
+    """The mutable containers in *value*, looking inside tuples, frozensets and read-only maps."""
+    if isinstance(value, MUTABLE):
+        yield value
+    elif depth < 4 and isinstance(value, (tuple, frozenset)):
+        for item in value:
+            yield from _mutable_parts(item, depth + 1)
+    elif depth < 4 and isinstance(value, types.MappingProxyType):
+        for item in (*value.keys(), *value.values()):
+            yield from _mutable_parts(item, depth + 1)
+
+
+def test_the_public_modules_are_found() -> None:
+    assert {"phare.cli", "phare.export", "phare.plot", "phare.vocabulary"} <= set(PUBLIC_MODULES)
 
 
 @pytest.mark.parametrize("name", PUBLIC_MODULES)
 def test_no_public_module_holds_mutable_state(name: str) -> None:
+    """Every table at module level, private ones too, is a tuple, a frozenset or read-only."""
     module = importlib.import_module(name)
     for attribute, value in vars(module).items():
-        if attribute.startswith("_") or attribute == "__all__":
+        if attribute.startswith("__"):
             continue
-        assert not isinstance(value, (list, dict, set, bytearray)), f"{name}.{attribute}"
+        assert not list(_mutable_parts(value)), f"{name}.{attribute}"
 
 
-def test_the_unit_suffixes_cannot_be_edited() -> None:
-    assert isinstance(formatting.UNIT_SUFFIX, types.MappingProxyType)
+@pytest.mark.parametrize(
+    ("table", "key"),
+    [
+        ("phare.plot.UNIT_LABELS", "percent"),
+        ("phare.citation.CONFIDENCE_WORDS", "A"),
+        ("phare.display.MARK_MEANINGS", "~"),
+        ("phare.export.WRITERS", "csv"),
+        ("phare.vocabulary.QUALIFIER_MARKS", "approx"),
+    ],
+)
+def test_the_tables_once_editable_refuse_an_edit(table: str, key: str) -> None:
+    module, _, attribute = table.rpartition(".")
+    mapping = getattr(importlib.import_module(module), attribute)
+    before = dict(mapping)
     with pytest.raises(TypeError):
-        formatting.UNIT_SUFFIX["percent"] = "%"  # type: ignore[index]
+        mapping[key] = "edited"
+    with pytest.raises((TypeError, AttributeError)):
+        del mapping[key]
+    with pytest.raises(AttributeError):
+        mapping.clear()
+    assert dict(mapping) == before
 
 
 def test_no_index_is_reachable_from_a_record() -> None:

@@ -148,6 +148,48 @@ def test_rank_errors_are_the_family() -> None:
 
 
 @pytest.mark.parametrize(
+    "call",
+    [
+        lambda: phare.plot.rank(None, "partnering"),  # type: ignore[arg-type]
+        lambda: phare.plot.rank("companies", None),  # type: ignore[arg-type]
+        lambda: phare.plot.rank("companies", "partnering", segment=None),  # type: ignore[arg-type]
+        lambda: phare.plot.rank(0, "partnering"),  # type: ignore[arg-type]
+    ],
+    ids=["actor", "indicator", "segment", "actor-int"],
+)
+def test_rank_refuses_none_as_a_wrong_type(call: Callable[[], object]) -> None:
+    with pytest.raises(TypeError, match="must be a str"):
+        call()
+    assert not plt.get_fignums()  # refused before any figure was made
+
+
+def test_a_str_subclass_is_read_as_plain_text() -> None:
+    class Sly(str):
+        def __hash__(self) -> int:
+            raise RuntimeError("__hash__ ran")
+
+        def casefold(self) -> str:
+            raise RuntimeError("casefold ran")
+
+    ax = phare.plot.profile(Sly("nouvelle-aquitaine"))
+    assert ax.get_title() == "Nouvelle-Aquitaine: figures in percent vs France"
+    ranked = phare.plot.rank(Sly("companies"), Sly("partnering"), segment=Sly("all"))
+    assert [t.get_text() for t in ranked.get_yticklabels()] == [
+        "Nouvelle-Aquitaine",
+        "Pays de la Loire",
+    ]
+
+
+def test_rank_marks_france_of_the_grades_kept() -> None:
+    ax = phare.plot.rank("citizens", "alliances-innovation", min_confidence="A")
+    ticks = [t.get_text() for t in ax.get_yticklabels()]
+    [marks] = [c for c in ax.collections if c.get_label() == "France, same programme"]
+    table = phare.rank("citizens", "alliances-innovation", min_confidence="A")
+    assert ticks == table["region_name"].tolist()
+    assert [float(x) for x, _ in marks.get_offsets()] == table["national_value"].dropna().tolist()
+
+
+@pytest.mark.parametrize(
     "draw",
     [
         lambda: phare.plot.profile("nouvelle-aquitaine"),

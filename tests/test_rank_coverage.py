@@ -9,6 +9,7 @@ import pytest
 import phare
 from expected_analysis import (
     ACTORS,
+    GRADES_KEPT,
     counts_by_actor,
     counts_by_indicator,
     latest_per_region,
@@ -26,6 +27,8 @@ RANK_COLUMNS = [
     "unit",
     "share",
     "national_value",
+    "national_study",
+    "national_confidence",
     "difference",
     "reference_year",
     "study",
@@ -110,6 +113,93 @@ def test_rank_of_every_regional_cell_matches_the_facts(
             assert difference == pytest.approx(f.value - national.value)
     values = df["value"].tolist()
     assert values == sorted(values, reverse=True)
+
+
+CELLS_AND_GRADES = [(cell, grade) for cell in regional_cells() for grade in GRADES_KEPT]
+
+
+@pytest.mark.parametrize(
+    ("cell", "grade"),
+    CELLS_AND_GRADES,
+    ids=[f"{'-'.join(p for p in cell if p)}-{grade}" for cell, grade in CELLS_AND_GRADES],
+)
+def test_min_confidence_applies_to_france_s_figure_too(
+    cell: tuple[str, str, str | None, str], grade: str | None
+) -> None:
+    actor, indicator, theme, segment = cell
+    latest = latest_per_region(actor, indicator, theme, segment, min_confidence=grade)
+    if not latest:
+        with pytest.raises(phare.FigureNotFoundError):
+            phare.rank(actor, indicator, theme=theme, segment=segment, min_confidence=grade)
+        return
+    df = phare.rank(actor, indicator, theme=theme, segment=segment, min_confidence=grade)
+    expected = sorted(latest.values(), key=lambda f: (-f.value, f.region))
+    assert df["region"].tolist() == [f.region for f in expected]
+    kept = GRADES_KEPT[grade]
+    assert set(df["confidence"]) <= set(kept)
+    for f, (_, row) in zip(expected, df.iterrows(), strict=True):
+        national = national_counterpart(f, min_confidence=grade)
+        if national is None:
+            assert row[["national_study", "national_confidence"]].isna().all()
+            assert math.isnan(row["national_value"])
+            assert math.isnan(row["difference"])
+        else:
+            assert row["national_study"] == national.study_id
+            assert row["national_confidence"] == national.confidence in kept
+            assert row["national_value"] == national.value
+
+
+def test_a_grade_a_ranking_is_not_set_against_a_grade_b_france() -> None:
+    everyone = phare.rank("citizens", "alliances-innovation")
+    occitanie = everyone[everyone["region"] == "occitanie"].iloc[0]
+    assert (occitanie["national_study"], occitanie["national_confidence"]) == (
+        "impact-2018-2022",
+        "B",
+    )
+    sure = phare.rank("citizens", "alliances-innovation", min_confidence="A")
+    occitanie = sure[sure["region"] == "occitanie"].iloc[0]
+    assert occitanie["confidence"] == "A"
+    assert occitanie[["national_value", "national_study", "difference"]].isna().all()
+    assert set(sure["national_confidence"].dropna()) == {"A"}
+
+
+NOT_TEXT = [None, 1, b"companies", ["companies"]]
+
+
+@pytest.mark.parametrize("bad", NOT_TEXT, ids=repr)
+@pytest.mark.parametrize("argument", ["actor", "indicator", "segment"])
+def test_none_is_not_any_actor_indicator_or_segment(argument: str, bad: object) -> None:
+    given = {"actor": "companies", "indicator": "partnering", "segment": "all", argument: bad}
+    with pytest.raises(TypeError, match=f"{argument} must be a str"):
+        phare.rank(given["actor"], given["indicator"], segment=given["segment"])  # type: ignore[arg-type]
+
+
+def test_rank_reads_a_str_subclass_as_plain_text() -> None:
+    class Sly(str):
+        def __hash__(self) -> int:
+            raise RuntimeError("__hash__ ran")
+
+        def __eq__(self, other: object) -> bool:
+            raise RuntimeError("__eq__ ran")
+
+    df = phare.rank(Sly("companies"), Sly("partnering"), segment=Sly("all"))
+    assert df["region"].tolist() == phare.rank("companies", "partnering")["region"].tolist()
+    themed = phare.rank(
+        "companies",
+        "fragility-score",
+        theme=Sly("poverty-exclusion"),
+        programme=Sly("PHARE"),
+        min_confidence=Sly("c"),
+    )
+    assert themed.equals(
+        phare.rank(
+            "companies",
+            "fragility-score",
+            theme="poverty-exclusion",
+            programme="PHARE",
+            min_confidence="C",
+        )
+    )
 
 
 def test_rank_errors() -> None:

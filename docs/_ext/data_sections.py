@@ -21,8 +21,9 @@ from exclusions import KINDS, exclusions, record
 from markdown_text import anchor, bullets, code, link, links, shown, table, text
 
 import phare
-from phare.citation import CONFIDENCE_WORDS
-from phare.model import Dispute, Figure, Source, format_qualified
+from phare.formatting import format_qualified
+from phare.model import Dispute, Figure, Source
+from phare.vocabulary import CONFIDENCE_WORDS
 
 
 def summary_md() -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from phare.model import Figure, Source, format_qualified
+from phare.formatting import format_qualified
+from phare.model import Figure, Source
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#{}$])")
 

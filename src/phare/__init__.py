@@ -83,8 +83,12 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-#: Public names served lazily, by the module that defines them.
-_LAZY = {
+#: ``types.MappingProxyType`` without importing :mod:`types`, which ``import phare`` avoids:
+#: the class of any class's ``__dict__`` is that read-only mapping type.
+_read_only = type(type.__dict__)
+
+#: Public names served lazily, by the module that defines them (read-only).
+_LAZY = _read_only({
     **dict.fromkeys(
         (
             "Dataset", "actor", "actors", "cite", "coverage", "figures", "indicator",
@@ -102,7 +106,7 @@ _LAZY = {
         ),
         "phare.model",
     ),
-}  # fmt: skip
+})  # fmt: skip
 
 #: Submodules served on first access, so ``phare.plot`` works without its own import.
 _SUBMODULES = ("plot",)

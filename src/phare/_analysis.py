@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from phare._query import recency, theme_required
 from phare.errors import FigureNotFoundError
 from phare.model import Comparison
+from phare.vocabulary import confidence, plain_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,6 +32,8 @@ RANK_COLUMNS = (
     "unit",
     "share",
     "national_value",
+    "national_study",
+    "national_confidence",
     "difference",
     "reference_year",
     "study",
@@ -53,13 +56,26 @@ def ranking(
     """Each region's figure, highest value first, with France's figure of the same programme.
 
     A region with several matching studies counts once, with the figure :meth:`Region.figure`
-    would give (the latest). Regions tied on the value keep the order of their slugs.
+    would give (the latest). Regions tied on the value keep the order of their slugs. The
+    filters apply to both sides: with ``min_confidence="A"``, France's figure is the latest of
+    grade A too. *actor*, *indicator* and *segment* are text: ``None`` is a :class:`TypeError`,
+    not "any". Every text argument is read as a plain ``str`` copy, so a subclass's own methods
+    never run here.
 
     >>> from phare.dataset import BUNDLED
     >>> ranked = ranking(BUNDLED, "companies", "partnering")
     >>> [(f.region.slug, f.value, n.value if n else None) for f, n in ranked]
     [('nouvelle-aquitaine', 45.0, 37.0), ('pays-de-la-loire', 43.0, 37.0)]
     """
+    actor = plain_text("actor", actor)
+    indicator = plain_text("indicator", indicator)
+    segment = plain_text("segment", segment)
+    if theme is not None:
+        theme = plain_text("theme", theme)
+    if programme is not None:
+        programme = plain_text("programme", programme)
+    if min_confidence is not None:
+        min_confidence = confidence(min_confidence)
     found_indicator = dataset.indicator(indicator)
     if found_indicator.themed and theme is None:
         regional = _regional(dataset.figures(actor=actor, indicator=indicator))
@@ -84,11 +100,25 @@ def ranking(
     if not latest:
         raise _nothing_to_rank(dataset, actor, found_indicator.id, theme, segment)
     ordered = sorted(latest.values(), key=lambda f: (-f.value, f.region.slug))
-    return tuple((f, dataset._national_counterpart(f)) for f in ordered)
+    nationals = dataset.figures(
+        region="france",
+        actor=actor,
+        indicator=indicator,
+        theme=theme,
+        segment=segment,
+        min_confidence=min_confidence,
+    )
+    return tuple((f, _latest_of_programme(nationals, f.programme)) for f in ordered)
 
 
 def _regional(figures: Iterable[Figure]) -> list[Figure]:
     return [f for f in figures if not f.region.is_national]
+
+
+def _latest_of_programme(figures: Iterable[Figure], programme: str) -> Figure | None:
+    """The latest of *figures* from *programme*, or ``None`` when it has none."""
+    same = [f for f in figures if f.programme == programme]
+    return max(same, key=recency) if same else None
 
 
 def _nothing_to_rank(
@@ -134,6 +164,8 @@ def rank(
             "unit": f.unit,
             "share": f.share,
             "national_value": national.value if national is not None else None,
+            "national_study": national.study.id if national is not None else None,
+            "national_confidence": national.confidence if national is not None else None,
             "difference": (
                 Comparison(region=f, national=national).difference if national is not None else None
             ),

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 from phare._names import Choices, closest, normalise
 from phare.errors import FigureNotFoundError, UnknownNameError
+from phare.vocabulary import plain_text
 
 if TYPE_CHECKING:
-    from phare.model import Confidence, Figure, Indicator
+    from phare.model import Figure, Indicator
 
 R = TypeVar("R")
 K = TypeVar("K")
@@ -27,29 +28,12 @@ CACHE_LIMIT = 4096
 #: The suggestion list of each index (by the index's id, with the index kept to check it).
 _choices_memo: dict[int, tuple[Mapping[str, object], Choices]] = {}
 
-#: How an error message names a unit.
-UNIT_WORDS = {
-    "percent": "a percentage",
-    "score-10": "a score out of 10",
-    "count": "a count",
-    "points": "a change in percentage points",
-}
-
-CONFIDENCE_ORDER: tuple[Confidence, ...] = ("A", "B", "C")
-
-
-def check_str(kind: str, name: object) -> str:
-    """*name* itself when it is text, else the :class:`TypeError` every query raises."""
-    if not isinstance(name, str):
-        raise TypeError(f"{kind} must be a str, not {type(name).__name__}")
-    return name
-
 
 def lookup(
     kind: str, error: type[UnknownNameError], name: object, index: Mapping[str, R], ident: str
 ) -> R:
     """The record *index* holds for *name*, or *error* with the closest known names."""
-    text = check_str(kind, name)
+    text = plain_text(kind, name)
     found = index.get(normalise(text))
     if found is None:
         raise error(kind, text, closest(text, choices_of(index, ident)))
@@ -107,14 +91,3 @@ def remember(memo: dict[K, V], key: K, value: V) -> None:
 def recency(figure: Figure) -> tuple[int, str]:
     """The sort key that makes the latest figure win: reference year, then publication date."""
     return (figure.reference_year, figure.study.published or "")
-
-
-def grades_from(min_confidence: object) -> tuple[Confidence, ...]:
-    """The grades a ``min_confidence`` keeps: ``"B"`` keeps A and B."""
-    text = check_str("min_confidence", min_confidence)
-    grade = text.strip().upper()
-    if grade not in CONFIDENCE_ORDER:
-        raise UnknownNameError(
-            "confidence grade", text, [], "grades are 'A' (the surest), 'B' and 'C'"
-        )
-    return CONFIDENCE_ORDER[: CONFIDENCE_ORDER.index(grade) + 1]

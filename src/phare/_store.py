@@ -33,20 +33,17 @@ from phare.model import (
     Observatory,
     Organisation,
     Programme,
-    Qualifier,
     Region,
-    RegionKind,
     Segment,
     Source,
     Study,
     StudyScope,
     Theme,
-    Unit,
 )
 
 if TYPE_CHECKING:
     from phare.dataset import Dataset
-    from phare.model import Confidence
+    from phare.vocabulary import Confidence, Qualifier, RegionKind, Unit
 
     if sys.version_info >= (3, 11):
         from importlib.resources.abc import Traversable

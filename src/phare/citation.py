@@ -8,26 +8,16 @@ records hold the facts, this module only words them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from phare._names import closest, normalise
-from phare.errors import UnknownNameError
 from phare.formatting import format_qualified
+from phare.vocabulary import CONFIDENCE_WORDS, citation_style
 
 if TYPE_CHECKING:
     from phare.dataset import Dataset
     from phare.model import Figure, Source, Study
-
-Style = Literal["text", "bibtex"]
-STYLES: tuple[Style, ...] = ("text", "bibtex")
-_STYLE_KEYS: dict[str, Style] = {normalise(style): style for style in STYLES}
-
-#: What each confidence grade says about a figure's attribution.
-CONFIDENCE_WORDS = {
-    "A": "stated by the Observatory or Le RAMEAU themselves",
-    "B": "relayed by a third party",
-    "C": "population, study or year uncertain",
-}
 
 #: How the package itself is named in a reference (the same words as ``CITATION.cff``).
 PACKAGE_TITLE = (
@@ -35,46 +25,20 @@ PACKAGE_TITLE = (
 )
 PACKAGE_AUTHOR = "The phare developers"
 
-_BIBTEX_SPECIALS = {
-    "\\": r"\textbackslash{}",
-    "&": r"\&",
-    "%": r"\%",
-    "$": r"\$",
-    "#": r"\#",
-    "_": r"\_",
-    "{": r"\{",
-    "}": r"\}",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-}
-
-
-def check_style(style: object) -> Style:
-    """*style* if it names a citation style, else an error that suggests one.
-
-    The name is matched as every name in phare is (case, accents and separators aside), on a
-    plain copy of the text: a ``str`` subclass may compare or hash in its own way, or not at all.
-
-    >>> check_style("BibTeX")
-    'bibtex'
-    >>> check_style("bibtx")
-    Traceback (most recent call last):
-    ...
-    phare.errors.UnknownNameError: unknown citation style 'bibtx'; did you mean 'bibtex'?
-    >>> check_style("apa")
-    Traceback (most recent call last):
-    ...
-    phare.errors.UnknownNameError: unknown citation style 'apa'; styles are 'text' and 'bibtex'
-    """
-    if not isinstance(style, str):
-        raise TypeError(f"style must be a str, not {type(style).__name__}")
-    plain = str.__str__(style)
-    found = _STYLE_KEYS.get(normalise(plain))
-    if found is not None:
-        return found
-    suggestions = closest(plain, _STYLE_KEYS)
-    hint = "" if suggestions else "styles are 'text' and 'bibtex'"
-    raise UnknownNameError("citation style", plain, suggestions, hint)
+_BIBTEX_SPECIALS: Mapping[str, str] = MappingProxyType(
+    {
+        "\\": r"\textbackslash{}",
+        "&": r"\&",
+        "%": r"\%",
+        "$": r"\$",
+        "#": r"\#",
+        "_": r"\_",
+        "{": r"\{",
+        "}": r"\}",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+    }
+)
 
 
 def tex(text: str) -> str:
@@ -208,7 +172,7 @@ def figure_citation(figure: Figure, style: object = "text") -> str:
       note = {Reference year 2016. Source: Le RAMEAU, Press release ... Confidence A: ...}
     }
     """
-    chosen = check_style(style)
+    chosen = citation_style(style)
     study = figure.study
     name, founders = _observatory(study)
     year = year_words(study)
@@ -262,7 +226,7 @@ def study_citation(study: Study, style: object = "text") -> str:
       http://docplayer.fr/9425152-Etude-arpea-entreprises-territoires.html.}
     }
     """
-    chosen = check_style(style)
+    chosen = citation_style(style)
     name, _ = _observatory(study)
     series = f"{study.programme} programme"
     if study.regional_report_number is not None:
@@ -298,7 +262,7 @@ def study_citation(study: Study, style: object = "text") -> str:
 
 def cite(dataset: Dataset, style: object = "text") -> str:
     """The reference behind :meth:`phare.Dataset.cite`."""
-    chosen = check_style(style)
+    chosen = citation_style(style)
     obs = dataset.observatory()
     founders = " and ".join(obs.founders)
     programmes = ", ".join(f"{p.id} {p.period}" for p in obs.programmes)

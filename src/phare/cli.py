@@ -1,24 +1,45 @@
 """The ``phare`` command: list regions, show a region's figures, get one number, export.
 
-Every failure the user can cause (an unknown region, a typo in an actor) prints the phare error
-message, with its suggestion, on stderr and exits with status 2; no traceback.
+Every failure prints one line on stderr, never a traceback, and sets the exit status: 2 for
+what the user can fix (an unknown region, a typo in an actor, a usage error), 1 when the data
+or the output fails (a broken data file, a full disk, a closed stdout). A character the output's
+encoding cannot hold (``PYTHONIOENCODING=ascii``) is replaced, not fatal.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import IO, Any
 
 import phare
-from phare import display, export
-from phare.errors import PhareError
+from phare import display, export, vocabulary
+from phare.errors import DataError, PhareError, UnknownNameError
 from phare.formatting import format_qualified, plain_number
 from phare.model import Figure, Region
 
+#: Exit status when the command did what was asked.
+SUCCESS = 0
+#: Exit status when the data or the output failed: a broken data file, a full disk.
+FAILURE = 1
 #: Exit status for input the user can fix (the argparse convention).
 USAGE_ERROR = 2
+
+EXIT_STATUS_HELP = (
+    f"Exit status: {SUCCESS} on success, {FAILURE} when the data or the output fails, "
+    f"{USAGE_ERROR} for a usage error."
+)
+
+
+class OutputError(Exception):
+    """Writing the answer failed (a full disk, a closed stream): exit status :data:`FAILURE`.
+
+    >>> str(OutputError("cannot write to stdout: No space left on device"))
+    'cannot write to stdout: No space left on device'
+    """
 
 
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -84,16 +105,31 @@ def _figure_row(f: Figure, source_number: int) -> list[str]:
     ]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, but its help and usage messages go out as every other output does.
+
+    argparse drops an ``OSError`` raised while it prints (``phare --help > /dev/full`` would
+    succeed, silently); here it reaches :func:`main`, which says so and exits with status 1.
+    """
+
+    def print_help(self, file: Any = None) -> None:
+        _write(sys.stdout if file is None else file, self.format_help())
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            _write(file or sys.stderr, message)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``phare`` command."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="phare",
         description="Figures of the French Observatoire national des partenariats, with sources.",
-        epilog=display.marks_legend(),
+        epilog=f"{display.marks_legend()} {EXIT_STATUS_HELP}",
     )
     parser.add_argument("--version", action="version", version=f"phare {phare.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("regions", help="list France and the 18 regions with their codes")
+    commands.add_parser("regions", help="list France and the regions with their codes")
     show = commands.add_parser("show", help="print a region's figures with study and source")
     show.add_argument("region", help="slug, name or code: nouvelle-aquitaine, 'FR-NAQ', 75, FRI")
     get = commands.add_parser(
@@ -111,15 +147,43 @@ def build_parser() -> argparse.ArgumentParser:
         description="Write the figures, one row per figure with its source, to stdout or a file. "
         "JSON is a list of objects with the same keys as the CSV columns.",
     )
-    out.add_argument("--format", choices=export.FORMATS, default="csv", help="default: csv")
+    out.add_argument(
+        "--format",
+        type=_choice(vocabulary.export_format),
+        default="csv",
+        metavar="{" + ",".join(vocabulary.FORMATS) + "}",
+        help="default: csv",
+    )
     out.add_argument("--region", help="only this region (slug, name or code; france for national)")
     out.add_argument("--actor", help="only this actor")
     out.add_argument("--indicator", help="only this indicator")
     out.add_argument(
-        "--min-confidence", choices=("A", "B", "C"), help="B keeps grades A and B; default: all"
+        "--min-confidence",
+        type=_choice(vocabulary.confidence),
+        metavar="{" + ",".join(vocabulary.CONFIDENCES) + "}",
+        help="B keeps grades A and B; default: all",
     )
-    out.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    out.add_argument(
+        "--output", metavar="FILE", help="write to FILE instead of stdout; FILE must not exist"
+    )
+    out.add_argument("--force", action="store_true", help="let --output replace an existing FILE")
     return parser
+
+
+def _choice(match: Callable[[str], str]) -> Callable[[str], str]:
+    """An argparse ``type`` that reads an option by a :mod:`phare.vocabulary` matcher.
+
+    The option is then matched as in Python (``--format CSV``, ``--min-confidence b``), and a
+    miss is argparse's usage error, with the matcher's message listing the choices.
+    """
+
+    def parse(text: str) -> str:
+        try:
+            return match(text)
+        except UnknownNameError as err:
+            raise argparse.ArgumentTypeError(str(err)) from err
+
+    return parse
 
 
 #: What a command prints: the text for stdout, then a note for stderr ("" for none).
@@ -127,6 +191,8 @@ Answer = tuple[str, str]
 
 
 def _export(args: argparse.Namespace) -> Answer:
+    if args.output == "":
+        raise PhareError("--output needs a file name; leave it out to write to stdout")
     figures = phare.figures(
         region=args.region,
         actor=args.actor,
@@ -136,13 +202,34 @@ def _export(args: argparse.Namespace) -> Answer:
     text = export.render(figures, args.format)
     if args.output is None:
         return text, ""
-    try:
-        with open(args.output, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    except (OSError, ValueError) as err:  # ValueError: a NUL or a lone surrogate in the name
-        reason = err.strerror if isinstance(err, OSError) else None
-        raise PhareError(f"cannot write {args.output}: {reason or err}") from err
+    _write_file(args.output, text, replace=args.force)
     return "", f"wrote {len(figures)} figures to {args.output}"
+
+
+def _write_file(name: str, text: str, *, replace: bool) -> None:
+    """Write *text* to the file *name*, which must not exist unless *replace* is set.
+
+    A name no file can have (a NUL, a lone surrogate), a folder or a file that exists is the
+    user's to fix; a write that fails (a full disk, a missing folder) is an :class:`OutputError`,
+    and a file this call created is removed again rather than left half written.
+    """
+    if os.path.isdir(name):
+        raise PhareError(f"{name} is a folder; give --output the name of a file")
+    try:
+        handle = open(name, "w" if replace else "x", encoding="utf-8", newline="")  # noqa: SIM115
+    except FileExistsError as err:
+        raise PhareError(f"{name} exists; add --force to replace it") from err
+    except ValueError as err:
+        raise PhareError(f"cannot write {name}: {err}") from err
+    except OSError as err:
+        raise OutputError(f"cannot write {name}: {err.strerror or err}") from err
+    try:
+        with handle:
+            handle.write(text)
+    except OSError as err:
+        if not replace:
+            os.remove(name)
+        raise OutputError(f"cannot write {name}: {err.strerror or err}") from err
 
 
 def _get(figure: Figure) -> Answer:
@@ -173,8 +260,9 @@ def run(args: argparse.Namespace) -> Answer:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status, never raise for what a user typed.
 
-    A usage error (an unknown command, a missing argument) returns 2 as argparse would exit;
-    *argv* itself must be a list of ``str`` (anything else is a :class:`TypeError`).
+    The status is :data:`SUCCESS` (0), :data:`FAILURE` (1) when the data or the output fails,
+    or :data:`USAGE_ERROR` (2) for input the user can fix, argparse's own usage errors
+    included; *argv* itself must be a list of ``str`` (anything else is a :class:`TypeError`).
 
     >>> main(["get", "nouvelle-aquitaine", "entreprises", "partnering"])
     0.45
@@ -188,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     0
     >>> main(["get", "bretange", "companies", "partnering"])
     2
-    >>> main(["export", "--format", "json", "--region", "occitanie", "--actor", "citizens"])
+    >>> main(["export", "--format", "JSON", "--region", "occitanie", "--actor", "citizens"])
     ... # doctest: +ELLIPSIS
     [
       {
@@ -208,25 +296,75 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exit_:  # argparse has printed the usage or the help
-        return exit_.code if isinstance(exit_.code, int) else USAGE_ERROR
+        status = exit_.code if isinstance(exit_.code, int) else USAGE_ERROR
+        return _finish(status, "", "")
+    except BrokenPipeError:  # phare --help | head -1
+        return _finish(SUCCESS, "", "")
+    except (OSError, ValueError) as err:  # the help could not be written
+        return _finish(FAILURE, "", f"error: cannot write to stdout: {_reason(err)}")
     try:
         output, note = run(args)
+    except DataError as err:
+        return _finish(FAILURE, "", f"error: {err}")
     except PhareError as err:
-        print(f"phare: error: {err}", file=sys.stderr)
-        return USAGE_ERROR
+        return _finish(USAGE_ERROR, "", f"error: {err}")
+    except OutputError as err:
+        return _finish(FAILURE, "", f"error: {err}")
+    return _finish(SUCCESS, output, note)
+
+
+def _finish(status: int, output: str, note: str) -> int:
+    """Write *output* on stdout and *note* on stderr; the exit status, *status* unless that fails.
+
+    A reader that stops early (``phare regions | head -1``) is no failure; any other failure
+    to write stdout (a full disk, a closed stream) is said in one line on stderr and gives
+    :data:`FAILURE`.
+    """
     try:
-        if output:
-            sys.stdout.write(output if output.endswith("\n") else output + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:  # the reader stopped early (phare regions | head): not an error
+        _write(sys.stdout, output)
+    except BrokenPipeError:
         _silence_stdout()
+    except (OSError, ValueError) as err:  # ValueError: a stream closed from within Python
+        _silence_stdout()
+        status, note = FAILURE, f"error: cannot write to stdout: {_reason(err)}"
     if note:
-        print(f"phare: {note}", file=sys.stderr)
-    return 0
+        with contextlib.suppress(OSError, ValueError):  # nowhere left to say it: the status tells
+            _write(sys.stderr, f"phare: {note}")
+    return status
+
+
+def _write(stream: IO[str] | None, text: str) -> None:
+    """Write *text* and a line end to *stream*, and flush it.
+
+    Characters the stream's encoding cannot hold are replaced. ``None`` (Python's stdout when
+    the process started with it closed) is a closed stream.
+    """
+    if stream is None:
+        raise OSError(9, "the stream is closed")
+    if text:
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError:
+            text = text.encode(encoding, "replace").decode(encoding)
+        except LookupError:  # an encoding Python does not know: the stream will say
+            pass
+        stream.write(text if text.endswith("\n") else text + "\n")
+    stream.flush()
+
+
+def _reason(err: Exception) -> str:
+    return (err.strerror if isinstance(err, OSError) else None) or str(err)
 
 
 def _silence_stdout() -> None:
-    """Point stdout at the null device so the interpreter's final flush fails no more."""
+    """Point stdout at the null device, so the interpreter's final flush fails no more."""
+    if sys.stdout is None:
+        return
+    try:
+        fileno = sys.stdout.fileno()
+    except (OSError, ValueError):  # not a real file, or closed: there is nothing to flush
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, fileno)
     os.close(devnull)

@@ -18,11 +18,8 @@ from typing import TYPE_CHECKING
 from phare import _analysis, citation
 from phare._names import closest, code_key, normalise
 from phare._query import (
-    UNIT_WORDS,
     FigureKey,
-    check_str,
     choices_of,
-    grades_from,
     lookup,
     recency,
     remember,
@@ -34,6 +31,7 @@ from phare.errors import (
     FormerCodeError,
     FormerRegionError,
     NotAPercentError,
+    PhareError,
     UnknownActorError,
     UnknownIndicatorError,
     UnknownProgrammeError,
@@ -43,11 +41,11 @@ from phare.errors import (
     UnknownThemeError,
 )
 from phare.model import Comparison, Figures
+from phare.vocabulary import UNIT_WORDS, grades_from, plain_text
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from phare.citation import Style
     from phare.model import (
         Actor,
         Figure,
@@ -59,6 +57,7 @@ if TYPE_CHECKING:
         Study,
         Theme,
     )
+    from phare.vocabulary import Style
 
 #: The one lock every first load takes; replaced in a forked child (see :func:`_fresh_lock`).
 _load_lock = threading.Lock()
@@ -160,7 +159,7 @@ class Dataset:
                 f"region must be a str, not int: codes are text, as in region('{name:02d}')"
             )
         store = self._tables()
-        text = check_str("region", name)
+        text = plain_text("region", name)
         withdrawn = store.former_code_index.get(code_key(text))
         if withdrawn is not None:
             now = store.region_index[normalise(withdrawn.region)]
@@ -560,6 +559,12 @@ class Dataset:
         study: str | None,
     ) -> Comparison:
         """A regional figure against the national figure of the same programme."""
+        if region.is_national:
+            raise PhareError(
+                f"{region.name} is the reference every region is compared with, not a region to "
+                "compare with it; ask a region, as in "
+                "phare.region('nouvelle-aquitaine').compare(...)"
+            )
         regional = self._figure(region, actor, indicator, theme, segment, study)
         national = self._national_counterpart(regional)
         if national is None:
@@ -598,11 +603,13 @@ class Dataset:
 
         One row per region (France itself is the yardstick, not a row), highest value first:
         ``rank`` (ties share a rank), the region's ``region`` slug and ``region_name``, ``value``
-        as published and its ``unit``, ``share`` (percentages only), ``national_value`` and
-        ``difference``, France's figure of the same programme and the gap to it (missing when France
-        has none), and the figure's ``reference_year``, ``study``, ``programme``, ``confidence`` and
-        ``source_url``. ``programme="PHARE"`` or ``min_confidence="A"`` narrow the field. A region
-        with several studies counts once, with its latest figure.
+        as published and its ``unit``, ``share`` (percentages only), ``national_value``,
+        ``national_study`` and ``national_confidence``, France's figure of the same programme and
+        where it comes from, and ``difference``, the gap to it (all missing when France has none),
+        and the figure's ``reference_year``, ``study``, ``programme``, ``confidence`` and
+        ``source_url``. ``programme="PHARE"`` or ``min_confidence="A"`` narrow the field, on both
+        sides: France's figure passes the same filters. A region with several studies counts once,
+        with its latest figure. *actor*, *indicator* and *segment* are text, never ``None``.
 
         >>> import phare
         >>> df = phare.rank("citizens", "alliances-innovation")
@@ -611,6 +618,8 @@ class Dataset:
          [2, 'bourgogne-franche-comte', 75.0, 69.0, 6.0, 'PHARE'],
          [3, 'nouvelle-aquitaine', 67.0, 69.0, -2.0, 'PHARE'],
          [4, 'pays-de-la-loire', 65.0, 69.0, -4.0, 'PHARE']]
+        >>> df[["region", "national_study", "national_confidence"]].values.tolist()[:2]
+        [['occitanie', 'impact-2018-2022', 'B'], ['bourgogne-franche-comte', 'phare-citoyens-2015', 'A']]
         """
         return _analysis.rank(
             self,

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from phare.formatting import QUALIFIER_MARKS, format_difference, format_qualified
+from phare.formatting import format_difference, format_qualified
+from phare.vocabulary import DISPUTED_MARK, MARK_MEANINGS, QUALIFIER_MARKS
 
 if TYPE_CHECKING:
     from phare.model import Comparison, Figure, Region, Source, Study
@@ -24,16 +25,7 @@ HTML_ROWS = 60
 
 HINT = "Use .to_frame() for a DataFrame."
 
-#: The mark after a value that another source disputes.
-DISPUTED_MARK = "*"
-#: What each mark around a value means, in the order a legend lists them.
-MARK_MEANINGS = {
-    QUALIFIER_MARKS["approx"]: "approximate",
-    QUALIFIER_MARKS["lower-bound"]: "lower bound",
-    DISPUTED_MARK: "disputed by another source",
-}
-
-_TABLE_HEAD = [
+_TABLE_HEAD = (
     "region",
     "actor",
     "segment",
@@ -44,7 +36,7 @@ _TABLE_HEAD = [
     "study",
     "conf.",
     "source",
-]
+)
 
 
 def value_text(figure: Figure) -> str:

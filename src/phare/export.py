@@ -20,16 +20,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
-from typing import Literal
+import math
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 
-from phare._names import closest, normalise
-from phare.errors import UnknownNameError
 from phare.frame import COLUMNS, Record, record
 from phare.model import Figure
-
-Format = Literal["csv", "json", "markdown"]
-FORMATS: tuple[Format, ...] = ("csv", "json", "markdown")
+from phare.vocabulary import Format, export_format
 
 
 def _cell(value: object) -> str:
@@ -53,19 +50,42 @@ def to_csv(records: Iterable[Record]) -> str:
     return out.getvalue()
 
 
+def _json_value(value: object) -> object:
+    """*value* as strict JSON holds it: a float that is not a number (NaN, infinite) is null."""
+    return None if isinstance(value, float) and not math.isfinite(value) else value
+
+
 def to_json(records: Iterable[Record]) -> str:
-    """The records as a JSON list of objects (keys described in this module's docstring).
+    r"""The records as a JSON list of objects (keys described in this module's docstring).
+
+    The text is strict JSON: a missing number is ``null``, never ``NaN`` or ``Infinity``, which
+    ``json.dumps`` would write and most readers (JavaScript's among them) refuse.
 
     >>> import json, phare
     >>> rows = json.loads(to_json(map(record, phare.figures(region="occitanie"))))
     >>> rows[0]["value"], rows[0]["share"], rows[0]["theme"]
     (82.0, 0.82, None)
+    >>> to_json([{"share": float("nan")}])
+    '[\n  {\n    "share": null\n  }\n]\n'
     """
-    return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
+    rows = [{key: _json_value(value) for key, value in row.items()} for row in records]
+    return json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def markdown_cell(value: object) -> str:
+    r"""*value* as the text of one Markdown table cell: ``|`` escaped, each line break a space.
+
+    A ``|`` would end the cell and a line break the row: CR, LF, CRLF, the Unicode line and
+    paragraph separators (U+2028, U+2029) and every other break :meth:`str.splitlines` knows.
+
+    >>> markdown_cell("a|b\r\nc\u2028d")
+    'a\\|b c d'
+    """
+    return " ".join(_cell(value).replace("|", "\\|").splitlines())
 
 
 def to_markdown(records: Iterable[Record]) -> str:
-    """The records as a Markdown (GitHub) table; a ``|`` inside a cell is escaped.
+    """The records as a Markdown (GitHub) table, each cell made safe by :func:`markdown_cell`.
 
     >>> import phare
     >>> lines = to_markdown(map(record, phare.figures(region="occitanie"))).splitlines()
@@ -77,26 +97,22 @@ def to_markdown(records: Iterable[Record]) -> str:
         "| " + " | ".join("---" for _ in COLUMNS) + " |",
     ]
     for row in records:
-        cells = (_cell(row[column]).replace("|", "\\|").replace("\n", " ") for column in COLUMNS)
-        lines.append("| " + " | ".join(cells) + " |")
+        lines.append("| " + " | ".join(markdown_cell(row[column]) for column in COLUMNS) + " |")
     return "\n".join(lines) + "\n"
 
 
-WRITERS = {"csv": to_csv, "json": to_json, "markdown": to_markdown}
+#: The writer of each format.
+WRITERS: Mapping[Format, Callable[[Iterable[Record]], str]] = MappingProxyType(
+    {"csv": to_csv, "json": to_json, "markdown": to_markdown}
+)
 
 
 def render(figures: Iterable[Figure], format: str) -> str:
-    """*figures* as text in one of :data:`FORMATS`.
+    """*figures* as text in one of :data:`phare.vocabulary.FORMATS`, named in any case.
 
     >>> import phare
-    >>> print(render(phare.figures(region="occitanie"), "csv").splitlines()[0][:40])
+    >>> print(render(phare.figures(region="occitanie"), "CSV").splitlines()[0][:40])
     id,region,region_name,actor,segment,indi
     """
-    if not isinstance(format, str):
-        raise TypeError(f"format must be a str, not {type(format).__name__}")
-    writer = WRITERS.get(format)
-    if writer is None:
-        suggestions = closest(format, {normalise(name): name for name in FORMATS})
-        hint = "" if suggestions else f"formats: {', '.join(FORMATS)}"
-        raise UnknownNameError("export format", format, suggestions, hint)
+    writer = WRITERS[export_format(format)]
     return writer([record(f) for f in figures])

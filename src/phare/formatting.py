@@ -1,19 +1,19 @@
 """How phare writes a value: the number as published, its unit, its qualifier, a difference.
 
 Every output (reprs, tables, citations, the command line) writes figures through these
-functions, so that a value reads the same everywhere. The module imports nothing from phare:
-the records and the presentation modules both build on it.
+functions, so that a value reads the same everywhere; the wordings themselves (unit suffixes,
+qualifier marks and words) are those of :mod:`phare.vocabulary`. The module imports nothing else
+from phare: the records and the presentation modules both build on it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-#: How each unit reads after a number, for display.
-UNIT_SUFFIX: Mapping[str, str] = MappingProxyType(
-    {"percent": " %", "score-10": "/10", "count": "", "points": " pts"}
-)
+from phare.vocabulary import DIFFERENCE_SUFFIXES, QUALIFIER_MARKS, QUALIFIER_WORDS, UNIT_SUFFIXES
+
+if TYPE_CHECKING:
+    from phare.vocabulary import Qualifier, Unit
 
 
 def plain_number(value: float) -> str:
@@ -25,26 +25,16 @@ def plain_number(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
-def format_value(value: float, unit: str) -> str:
+def format_value(value: float, unit: Unit) -> str:
     """Write *value* the way it was published, with its unit.
 
     >>> format_value(45.0, "percent"), format_value(5.7, "score-10"), format_value(1200000.0, "count")
     ('45 %', '5.7/10', '1200000')
     """
-    return f"{plain_number(value)}{UNIT_SUFFIX[unit]}"
+    return f"{plain_number(value)}{UNIT_SUFFIXES[unit]}"
 
 
-#: The mark put before a value to carry its qualifier, in tables and reprs.
-QUALIFIER_MARKS: Mapping[str, str] = MappingProxyType(
-    {"exact": "", "approx": "~", "lower-bound": ">"}
-)
-#: The words put before a value to carry its qualifier, in sentences.
-QUALIFIER_WORDS: Mapping[str, str] = MappingProxyType(
-    {"exact": "", "approx": "nearly ", "lower-bound": "more than "}
-)
-
-
-def format_qualified(value: float, unit: str, qualifier: str, *, words: bool = False) -> str:
+def format_qualified(value: float, unit: Unit, qualifier: Qualifier, *, words: bool = False) -> str:
     """Write *value* with its unit and its qualifier: the one way every output shows a figure.
 
     ``~`` marks an approximate value and ``>`` a lower bound; with ``words=True`` they read
@@ -59,17 +49,11 @@ def format_qualified(value: float, unit: str, qualifier: str, *, words: bool = F
     return marks[qualifier] + format_value(value, unit)
 
 
-#: How a difference between two figures of each unit reads.
-DIFFERENCE_SUFFIX: Mapping[str, str] = MappingProxyType(
-    {"percent": " points", "score-10": " on 10", "count": "", "points": " points"}
-)
-
-
-def format_difference(difference: float, unit: str) -> str:
+def format_difference(difference: float, unit: Unit) -> str:
     """Write a regional-minus-national *difference* with its sign and unit.
 
     >>> format_difference(8.0, "percent"), format_difference(-0.5, "score-10")
     ('+8 points', '-0.5 on 10')
     """
     sign = "+" if difference >= 0 else ""
-    return f"{sign}{plain_number(difference)}{DIFFERENCE_SUFFIX[unit]}"
+    return f"{sign}{plain_number(difference)}{DIFFERENCE_SUFFIXES[unit]}"

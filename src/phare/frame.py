@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from phare.vocabulary import CONFIDENCES
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -107,7 +109,7 @@ def to_frame(figures: Iterable[Figure]) -> pd.DataFrame:
         categories=CATEGORICAL,
     )
     frame["confidence"] = pd.Categorical(
-        frame["confidence"], categories=["A", "B", "C"], ordered=True
+        frame["confidence"], categories=list(CONFIDENCES), ordered=True
     )
     return frame
 

@@ -15,17 +15,14 @@ from typing import TYPE_CHECKING, Literal, SupportsIndex, cast, overload
 import attrs
 
 from phare.formatting import format_difference, format_qualified
+from phare.vocabulary import Confidence, Qualifier, RegionKind, Unit
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from phare.citation import Style
     from phare.dataset import Dataset
+    from phare.vocabulary import Style
 
-Unit = Literal["percent", "score-10", "count", "points"]
-Qualifier = Literal["exact", "approx", "lower-bound"]
-Confidence = Literal["A", "B", "C"]
-RegionKind = Literal["country", "metropolitan", "overseas"]
 StudyScope = Literal["national", "regional"]
 
 

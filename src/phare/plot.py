@@ -19,17 +19,10 @@ from phare.dataset import BUNDLED
 from phare.errors import FigureNotFoundError, MissingExtraError
 from phare.formatting import format_qualified
 from phare.model import Figure, Region
+from phare.vocabulary import UNIT_LABELS, plain_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-
-#: The value axis label for each unit.
-UNIT_LABELS = {
-    "percent": "% of respondents, as published",
-    "score-10": "mean score out of 10",
-    "count": "number, as published",
-    "points": "change in percentage points",
-}
 
 REGION_COLOUR = "#1f77b4"
 NATIONAL_COLOUR = "#7f7f7f"
@@ -123,7 +116,7 @@ def profile(region: Region | str, ax: Axes | None = None) -> Axes:
     if not isinstance(region, (Region, str)):
         raise TypeError(f"region must be a Region or a str, not {type(region).__name__}")
     _require_matplotlib(ax)
-    found = region if isinstance(region, Region) else BUNDLED.region(region)
+    found = region if isinstance(region, Region) else BUNDLED.region(plain_text("region", region))
     figures = [f for f in found.figures() if f.indicator.is_percent]
     if not figures:
         raise FigureNotFoundError(f"{found.name} has no percentage figure to draw")
