@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from phare import _store
-from phare._names import Choices, closest, code_key, normalise
+from phare._names import Choices, closest, fold, normalise
 from phare.errors import (
     FigureNotFoundError,
     FormerCodeError,
@@ -32,6 +32,8 @@ from phare.model import (
     Confidence,
     Figure,
     Figures,
+    FormerCode,
+    FormerRegion,
     Indicator,
     Observatory,
     Programme,
@@ -73,9 +75,15 @@ CONFIDENCE_ORDER: tuple[Confidence, ...] = ("A", "B", "C")
 
 
 def _check_str(kind: str, name: object) -> str:
+    """*name* as a plain ``str`` copy, or a :class:`TypeError` naming *kind*.
+
+    The copy is taken with ``str.__str__``, which no subclass can override: whatever a ``str``
+    subclass defines (``casefold``, ``strip``, ``__len__``, ``__repr__``, ``__eq__``...) never
+    runs inside phare, in the folding, the caches or the error messages.
+    """
     if not isinstance(name, str):
         raise TypeError(f"{kind} must be a str, not {type(name).__name__}")
-    return name
+    return str.__str__(name)
 
 
 def _lookup(
@@ -99,26 +107,42 @@ def _choices(index: Mapping[str, object], ident: str) -> Choices:
 
 
 def resolve_region(name: object) -> Region:
-    """The region for any of its names or codes (uncached; see :func:`region`)."""
+    """The region for any of its names or codes (uncached; see :func:`region`).
+
+    Codes are looked up first, by :func:`~phare._names.fold` (boundaries count), then names, by
+    :func:`~phare._names.normalise`; both indices fold by the same rule, so a withdrawn code is
+    refused in every spelling the lookup would forgive.
+    """
     if isinstance(name, int) and not isinstance(name, bool) and 0 <= name < 100:
         raise TypeError(
             f"region must be a str, not int: codes are text, as in region('{name:02d}')"
         )
     store = _store.get()
     text = _check_str("region", name)
-    withdrawn = store.former_code_index.get(code_key(text))
-    if withdrawn is not None:
-        now = store.region_index[normalise(withdrawn.region)]
-        raise FormerCodeError(text, withdrawn.name, now.slug, now.name, now.iso_3166_2)
-    key = normalise(text)
-    found = store.region_index.get(key)
-    if found is not None:
-        return found
-    former = store.former_index.get(key)
-    if former is not None:
-        merged = store.region_index[normalise(former.merged_into)]
-        raise FormerRegionError(text, former.name, merged.slug, merged.name)
-    raise UnknownRegionError("region", text, closest(text, _choices(store.region_index, "slug")))
+    known = store.code_index.get(fold(text))
+    if known is None:
+        key = normalise(text)
+        known = store.region_index.get(key) or store.former_index.get(key)
+    if isinstance(known, Region):
+        return known
+    if isinstance(known, FormerCode):
+        now = store.region_index[normalise(known.region)]
+        raise FormerCodeError(text, known.name, now.slug, now.name, now.iso_3166_2)
+    if isinstance(known, FormerRegion):
+        merged = store.region_index[normalise(known.merged_into)]
+        raise FormerRegionError(text, known.name, merged.slug, merged.name)
+    raise UnknownRegionError("region", text, closest(text, _region_choices(store)))
+
+
+def _region_choices(store: _store.Store) -> Choices:
+    """What to suggest for a region: its names and its codes (run together: ``5.3`` finds 53)."""
+    cached = _choices_memo.get(id(store.code_index))
+    if cached is not None and cached[0] is store.code_index:
+        return cached[1]
+    codes = {normalise(code): r for code, r in store.code_index.items() if isinstance(r, Region)}
+    choices = Choices({key: r.slug for key, r in {**codes, **store.region_index}.items()})
+    _choices_memo[id(store.code_index)] = (store.code_index, choices)
+    return choices
 
 
 def resolve_actor(name: object) -> Actor:

@@ -22,7 +22,7 @@ import threading
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
-from phare._names import code_key, normalise
+from phare._names import fold, normalise
 from phare.errors import DataError
 from phare.model import (
     Actor,
@@ -131,8 +131,8 @@ class Store:
         "actors",
         "by_cell",
         "by_region",
+        "code_index",
         "figures",
-        "former_code_index",
         "former_index",
         "indicator_index",
         "indicators",
@@ -155,19 +155,25 @@ class Store:
         self.sources = _load_sources(folder)
         disputes = _load_disputes(folder, self.sources)
         self.regions = _load_regions(folder, self.sources)
-        self.region_index = _index(
-            "regions.csv",
-            self.regions,
-            lambda r: (r.slug, r.name, r.insee_code or "", r.iso_3166_2, r.nuts),
-        )
-        self.former_index = _index(
-            "former_regions.csv",
-            [former for region in self.regions for former in region.former_regions],
-            lambda f: (f.name, f.insee_code),
-        )
+        formers = [former for region in self.regions for former in region.former_regions]
+        self.region_index = _index("regions.csv", self.regions, lambda r: (r.slug, r.name))
+        self.former_index = _index("former_regions.csv", formers, lambda f: (f.name,))
         _check_disjoint("former_regions.csv", self.former_index, self.region_index)
-        self.former_code_index = {
-            code_key(code.code): code for region in self.regions for code in region.former_codes
+        codes = _index(
+            "regions.csv", self.regions, lambda r: (r.insee_code or "", r.iso_3166_2, r.nuts), fold
+        )
+        former_insee = _index("former_regions.csv", formers, lambda f: (f.insee_code,), fold)
+        _check_disjoint("former_regions.csv", former_insee, codes)
+        withdrawn = _index(  # FR-A to FR-V: the schema's patterns give no other code that shape
+            "former_codes.csv",
+            [code for region in self.regions for code in region.former_codes],
+            lambda c: (c.code,),
+            fold,
+        )
+        self.code_index: dict[str, Region | FormerRegion | FormerCode] = {
+            **codes,
+            **former_insee,
+            **withdrawn,
         }
         self.actors = _load_actors(folder)
         self.actor_index = _index(
@@ -440,12 +446,21 @@ def _unique(cells: Sequence[_Cell], fields: Sequence[str]) -> None:
             )
 
 
-def _index(name: str, records: Iterable[T], keys: Callable[[T], Iterable[str]]) -> dict[str, T]:
-    """Map every normalised name of every record to it; two records on one key is an error."""
+def _index(
+    name: str,
+    records: Iterable[T],
+    keys: Callable[[T], Iterable[str]],
+    key_of: Callable[[str], str] = normalise,
+) -> dict[str, T]:
+    """Map every name of every record, folded by *key_of*, to it; two records on one key is an error.
+
+    Names fold by :func:`~phare._names.normalise`, codes by :func:`~phare._names.fold` (see
+    :mod:`phare._names`).
+    """
     index: dict[str, T] = {}
     for record in records:
         for key in keys(record):
-            folded = normalise(key)
+            folded = key_of(key)
             if not folded:
                 continue
             other = index.setdefault(folded, record)
