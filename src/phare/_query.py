@@ -113,9 +113,10 @@ def resolve_region(name: object) -> Region:
     :func:`~phare._names.normalise`; both indices fold by the same rule, so a withdrawn code is
     refused in every spelling the lookup would forgive.
     """
-    if isinstance(name, int) and not isinstance(name, bool) and 0 <= name < 100:
+    if isinstance(name, int) and not isinstance(name, bool):
         raise TypeError(
-            f"region must be a str, not int: codes are text, as in region('{name:02d}')"
+            "region must be a str, not int: codes are text, as in "
+            f"region('{int.__format__(name, '02d')}')"
         )
     store = _store.get()
     text = _check_str("region", name)
