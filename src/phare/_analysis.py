@@ -88,10 +88,12 @@ def _regional(figures: Iterable[Figure]) -> list[Figure]:
 def _nothing_to_rank(
     actor: str, indicator: str, theme: str | None, segment: str
 ) -> FigureNotFoundError:
-    asked = f"no region has a figure for {actor}, {indicator}"
+    # The names passed the lookups, so they are text; quote plain copies of them (str.__str__),
+    # never a subclass's own __format__ or __repr__.
+    asked = f"no region has a figure for {str.__str__(actor)}, {indicator}"
     if theme is not None:
-        asked += f", theme {theme!r}"
-    asked += f", segment {segment!r} (with the filters given)"
+        asked += f", theme {str.__str__(theme)!r}"
+    asked += f", segment {str.__str__(segment)!r} (with the filters given)"
     ranked = sorted({f"{f.actor.id} {f.indicator.id}" for f in _regional(_query.figures())})
     return FigureNotFoundError(f"{asked}; regions have figures for: {', '.join(ranked)}")
 

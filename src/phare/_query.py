@@ -221,6 +221,22 @@ def theme_required(
     )
 
 
+def _plain(actor: object, indicator: object, theme: object, segment: object, study: object) -> bool:
+    """Whether the names of a figure are all exact ``str`` (theme and study may be None).
+
+    Only then may they go near a memo: hashing or comparing a ``str`` subclass would run its
+    own ``__hash__`` and ``__eq__``, which could raise or claim to equal a name it is not.
+    """
+    return (
+        str is type(actor) is type(indicator) is type(segment)
+        and type(theme) in _TEXT_OR_NONE
+        and type(study) in _TEXT_OR_NONE
+    )
+
+
+_TEXT_OR_NONE = (str, type(None))
+
+
 def _remember(memo: dict[K, V], key: K, value: V) -> None:
     """Keep *value* under *key*, unless the key holds anything but plain text (or None).
 
@@ -309,10 +325,10 @@ def figure(
 ) -> Figure:
     """The figure behind :meth:`Region.figure`, memoised on the exact arguments."""
     key: FigureKey = (region.slug, actor, indicator, theme, segment, study)
-    try:
-        return _figure_memo[key]
-    except Exception:  # a miss, or an argument that cannot be a key: the slow path names it
-        pass
+    if _plain(actor, indicator, theme, segment, study):
+        known = _figure_memo.get(key)
+        if known is not None:
+            return known
     found_actor, found_indicator, found_theme, found_segment, matches = _candidates(
         region, actor, indicator, theme, segment
     )
@@ -341,10 +357,10 @@ def share(
     The hot path of the package: a question asked before costs one tuple and one dict lookup.
     """
     key: FigureKey = (region.slug, actor, indicator, theme, segment, study)
-    try:
-        return _share_memo[key]
-    except Exception:  # a miss, or an argument that cannot be a key: figure() names it
-        pass
+    if _plain(actor, indicator, theme, segment, study):
+        known = _share_memo.get(key)
+        if known is not None:
+            return known
     found = figure(region, actor, indicator, theme, segment, study)
     value = found.share
     if value is None:
@@ -432,10 +448,10 @@ def region(name: str) -> Region:
     >>> phare.region("provence alpes cote d'azur").slug
     'provence-alpes-cote-d-azur'
     """
-    try:
-        return _region_memo[name]
-    except Exception:  # a miss, or an argument that cannot be a key: the slow path names it
-        pass
+    if type(name) is str:  # anything else may hash or compare in ways of its own
+        known = _region_memo.get(name)
+        if known is not None:
+            return known
     found = resolve_region(name)
     _remember(_region_memo, name, found)
     return found

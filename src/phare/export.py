@@ -94,9 +94,10 @@ def render(figures: Iterable[Figure], format: str) -> str:
     """
     if not isinstance(format, str):
         raise TypeError(f"format must be a str, not {type(format).__name__}")
-    writer = WRITERS.get(format)
+    plain = str.__str__(format)  # a str subclass's own methods never run here
+    writer = WRITERS.get(plain)
     if writer is None:
-        suggestions = closest(format, {normalise(name): name for name in FORMATS})
+        suggestions = closest(plain, {normalise(name): name for name in FORMATS})
         hint = "" if suggestions else f"formats: {', '.join(FORMATS)}"
-        raise UnknownNameError("export format", format, suggestions, hint)
+        raise UnknownNameError("export format", plain, suggestions, hint)
     return writer([record(f) for f in figures])
