@@ -186,17 +186,25 @@ def test_a_boundary_moved_in_a_code_never_picks_another_record_silently(
     codes |= {fold(f.insee_code): f for f in FORMER}
     _, code = data.draw(st.sampled_from(ALL_CODES + [(r, w.code) for w, r in WITHDRAWN]))
     cut = data.draw(st.integers(1, len(code) - 1), label="where")
-    if code[cut - 1].isalnum() and code[cut].isalnum():
-        moved = code[:cut] + data.draw(st.sampled_from(SEPARATORS[:-7]).filter(bool)) + code[cut:]
+    if not code[cut].isalnum():
+        moved = code[:cut] + code[cut + 1 :]  # its separator dropped
+    elif not code[cut - 1].isalnum():
+        moved = code[: cut - 1] + code[cut:]
     else:
-        moved = code[: cut - 1] + code[cut:]  # a separator dropped
+        boundary = data.draw(st.sampled_from([s for s in SEPARATORS if s]), label="boundary")
+        moved = code[:cut] + boundary + code[cut:]
     spelling = data.draw(decorated(moved), label="spelling")
     meant = codes.get(fold(moved))
     if isinstance(meant, phare.Region):
         assert phare.region(spelling) is meant
-    else:
-        with pytest.raises(phare.UnknownRegionError):
-            phare.region(spelling)
+        return
+    expected = {
+        phare.FormerCode: phare.FormerCodeError,
+        phare.FormerRegion: phare.FormerRegionError,
+    }.get(type(meant), phare.UnknownRegionError)
+    with pytest.raises(phare.UnknownRegionError) as caught:
+        phare.region(spelling)
+    assert type(caught.value) is expected
 
 
 @pytest.mark.parametrize(

@@ -438,9 +438,12 @@ def region_figures(region: Region) -> Figures:
 def region(name: str) -> Region:
     """A region, or France, by slug, name, INSEE code, ISO 3166-2 code or NUTS code.
 
-    Case, accents, spaces, hyphens and dashes, underscores and apostrophes do not matter. A
-    former region (before the 2016 merger) raises :class:`phare.FormerRegionError` naming its
-    successor; codes are strings (``"75"``), and anything but a ``str`` is a :class:`TypeError`.
+    Case, accents and punctuation do not matter. A name's words may be split or run together
+    anywhere; a code keeps its boundaries where they are (``"(FR-NAQ)"`` is ``FR-NAQ``, but
+    ``"5.3"`` is not ``53``). A former region (before the 2016 merger) raises
+    :class:`phare.FormerRegionError` naming its successor, an ISO code withdrawn then
+    :class:`phare.FormerCodeError`; codes are strings (``"75"``), and anything but a ``str`` is
+    a :class:`TypeError`.
 
     >>> import phare
     >>> phare.region("Nouvelle Aquitaine") is phare.region("75") is phare.region("fri")
