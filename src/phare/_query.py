@@ -7,7 +7,7 @@ Every public lookup lands here. Names are matched through the indices of
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from phare import _store
@@ -92,16 +92,17 @@ def _lookup(
     text = _check_str(kind, name)
     found = index.get(normalise(text))
     if found is None:
-        raise error(kind, text, closest(text, _choices(index, ident)))
+        choices = _choices(index, lambda: {k: str(getattr(r, ident)) for k, r in index.items()})
+        raise error(kind, text, closest(text, choices))
     return found
 
 
-def _choices(index: Mapping[str, object], ident: str) -> Choices:
-    """What to suggest for each key of *index* (a record's *ident*), prepared once per index."""
+def _choices(index: Mapping[str, object], suggest: Callable[[], Mapping[str, str]]) -> Choices:
+    """What to suggest for a miss in *index* (what *suggest* gives), prepared once per index."""
     cached = _choices_memo.get(id(index))
     if cached is not None and cached[0] is index:
         return cached[1]
-    choices = Choices({key: str(getattr(record, ident)) for key, record in index.items()})
+    choices = Choices(suggest())
     _choices_memo[id(index)] = (index, choices)
     return choices
 
@@ -132,18 +133,12 @@ def resolve_region(name: object) -> Region:
     if isinstance(known, FormerRegion):
         merged = store.region_index[normalise(known.merged_into)]
         raise FormerRegionError(text, known.name, merged.slug, merged.name)
-    raise UnknownRegionError("region", text, closest(text, _region_choices(store)))
 
+    def suggest() -> dict[str, str]:  # names, and codes run together ("5.3" finds 53)
+        codes = {normalise(c): r for c, r in store.code_index.items() if isinstance(r, Region)}
+        return {key: r.slug for key, r in {**codes, **store.region_index}.items()}
 
-def _region_choices(store: _store.Store) -> Choices:
-    """What to suggest for a region: its names and its codes (run together: ``5.3`` finds 53)."""
-    cached = _choices_memo.get(id(store.code_index))
-    if cached is not None and cached[0] is store.code_index:
-        return cached[1]
-    codes = {normalise(code): r for code, r in store.code_index.items() if isinstance(r, Region)}
-    choices = Choices({key: r.slug for key, r in {**codes, **store.region_index}.items()})
-    _choices_memo[id(store.code_index)] = (store.code_index, choices)
-    return choices
+    raise UnknownRegionError("region", text, closest(text, _choices(store.code_index, suggest)))
 
 
 def resolve_actor(name: object) -> Actor:
@@ -221,6 +216,10 @@ def theme_required(
     )
 
 
+#: What a figure's theme and study may be, to be looked up in a memo.
+_TEXT_OR_NONE = (str, type(None))
+
+
 def _plain(actor: object, indicator: object, theme: object, segment: object, study: object) -> bool:
     """Whether the names of a figure are all exact ``str`` (theme and study may be None).
 
@@ -232,9 +231,6 @@ def _plain(actor: object, indicator: object, theme: object, segment: object, stu
         and type(theme) in _TEXT_OR_NONE
         and type(study) in _TEXT_OR_NONE
     )
-
-
-_TEXT_OR_NONE = (str, type(None))
 
 
 def _remember(memo: dict[K, V], key: K, value: V) -> None:
