@@ -391,6 +391,7 @@ def test_a_broken_observatory_names_the_field(tmp_path: Path, change: Any, probl
         ("segments.csv", 5, "label_fr", "Associations employeuses", "given to two records"),
         ("regions.csv", 3, "name", "Bretagne", "the name 'bretagne' (read as 'bretagne')"),
         ("former_regions.csv", 2, "name", "Grand Est", "'grandest' names both a former and"),
+        ("former_regions.csv", 2, "insee_code", "44", "'44' names both a former and"),
         ("former_regions.csv", 2, "merged_into", "la-lune", "refers to nothing in regions"),
         ("segments.csv", 3, "actor", "mayors", "'employer' is a segment of mayors"),
         ("disputes.csv", 2, "subject", "no-such-figure", "figure 'no-such-figure' is not in"),

@@ -1,23 +1,22 @@
-"""normalise() folds the accents of Latin-1 from a written-out table: it must agree with NFKD."""
+"""fold() folds the accents of Latin-1 from a written-out table: it must agree with NFKD."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
 import pytest
 
-from phare._names import ACCENTED, UNACCENTED, normalise
-
-#: What normalise drops, written out again: ASCII separators, apostrophes, typeset dashes
-#: (hyphen, non-breaking hyphen, en and em dash) and no-break spaces (plain and narrow).
-SEPARATORS = " \t\n\r-_'’‘`´.,/()\u2010\u2011\u2013\u2014\u00a0\u202f"
+from phare._names import ACCENTED, UNACCENTED, fold, normalise
 
 
 def _by_unicodedata(name: str) -> str:
+    """The fold written with unicodedata alone: NFKD, accents dropped, case folded, and the
+    runs of letters and digits (``str.isalnum``) kept, one hyphen between each."""
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return stripped.casefold().translate(str.maketrans("", "", SEPARATORS))
+    return "-".join(re.findall(r"[^\W_]+", stripped.casefold()))
 
 
 def test_the_table_pairs_each_accented_letter_with_what_nfkd_leaves_of_it() -> None:
@@ -32,16 +31,26 @@ def test_the_table_pairs_each_accented_letter_with_what_nfkd_leaves_of_it() -> N
 @pytest.mark.parametrize(
     "first", [0x00, 0x100, 0x300, 0x2000, 0x3000, 0xFB00, 0xFF00], ids=lambda n: f"U+{n:04X}"
 )
-def test_normalise_agrees_with_nfkd_on_every_character_of_a_block(first: int) -> None:
+def test_fold_agrees_with_nfkd_on_every_character_of_a_block(first: int) -> None:
     for point in range(first, first + 0x100):
         text = f"É{chr(point)}-é’x"
-        assert normalise(text) == _by_unicodedata(text), hex(point)
+        assert fold(text) == _by_unicodedata(text), hex(point)
+        assert normalise(text) == _by_unicodedata(text).replace("-", ""), hex(point)
 
 
 def test_names_of_the_data_fold_as_before() -> None:
     assert normalise("Provence-Alpes-Côte d’Azur") == "provencealpescotedazur"
     assert normalise("ÎLE-DE-FRANCE") == normalise("Île de France") == "iledefrance"
     assert normalise("ＦＲ－ＮＡＱ") == "frnaq"  # fullwidth forms still go through NFKD
+    assert fold("ＦＲ－ＮＡＱ") == fold("(fr-naq)") == "fr-naq"
+    assert fold("Provence-Alpes-Côte d’Azur") == "provence-alpes-cote-d-azur"
+
+
+def test_every_character_but_letters_and_digits_is_a_boundary() -> None:
+    assert fold("« FR–J »") == fold("[FR/J]") == fold("'FR_J'") == "fr-j"
+    assert fold("5.3") == fold("5 3") == fold("5 3") == "5-3"
+    assert fold("__53__") == fold("(53)") == "53"
+    assert fold("-") == fold("") == ""
 
 
 def test_typeset_separators_fold_without_unicodedata(monkeypatch: pytest.MonkeyPatch) -> None:

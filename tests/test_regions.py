@@ -290,7 +290,28 @@ def test_a_merged_region_s_code_says_it_merged() -> None:
     )
 
 
-def test_a_negative_number_is_a_plain_type_error() -> None:
+class LoudInt(int):
+    """An int whose own formatting must not run inside phare."""
+
+    def __format__(self, spec: str) -> str:
+        raise RuntimeError("no formatting")
+
+
+@pytest.mark.parametrize(
+    ("number", "as_text"),
+    [(75, "75"), (5, "05"), (971, "971"), (2, "02"), (0, "00"), (-1, "-1"), (LoudInt(974), "974")],
+)
+def test_any_int_is_a_type_error_that_writes_the_code_as_text(number: int, as_text: str) -> None:
+    # Region codes are two digits (the overseas ones 01 to 06), but a département code such as
+    # 971 is what people type: every int gets the hint, quoted as the text to ask for instead.
     with pytest.raises(TypeError) as caught:
-        phare.region(-1)  # type: ignore[arg-type]
-    assert str(caught.value) == "region must be a str, not int"
+        phare.region(number)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        f"region must be a str, not int: codes are text, as in region('{as_text}')"
+    )
+
+
+def test_a_bool_is_a_plain_type_error() -> None:
+    with pytest.raises(TypeError) as caught:
+        phare.region(True)  # type: ignore[arg-type]
+    assert str(caught.value) == "region must be a str, not bool"

@@ -124,7 +124,9 @@ def _latest_of_programme(figures: Iterable[Figure], programme: str) -> Figure | 
 def _nothing_to_rank(
     dataset: Dataset, actor: str, indicator: str, theme: str | None, segment: str
 ) -> FigureNotFoundError:
-    asked = f"no region has a figure for {actor}, {indicator}"
+    # The names passed the lookups, so they are text; quote plain copies of them (str.__str__),
+    # never a subclass's own __format__ or __repr__.
+    asked = f"no region has a figure for {str.__str__(actor)}, {indicator}"
     if theme is not None:
         asked += f", theme {theme!r}"
     asked += f", segment {segment!r} (with the filters given)"

@@ -1,12 +1,21 @@
-"""One normalising function for every name the package matches.
+"""One normalising function for every name and every code the package matches.
 
-Every index in :mod:`phare._store` is keyed by :func:`normalise`, and every query runs its
-argument through the same function, so a spelling that works for regions works for actors,
-indicators, themes, segments and studies too.
+:func:`fold` reads any text as its words: runs of letters and digits, lower case, without
+accents, with compatibility forms (full-width letters, ligatures) taken apart, and everything
+else (spaces, dashes, punctuation, quotes, brackets) a boundary between words. Every index in
+:mod:`phare._store` and every check in the queries is keyed by it, so what a lookup forgives
+the checks forgive too:
+
+- a *code* (INSEE, ISO 3166-2, NUTS, withdrawn ISO codes) matches by :func:`fold` itself, words
+  and boundaries both: ``(FR-J.)`` is the withdrawn code ``FR-J``, never the NUTS code ``FRJ``,
+  and ``5.3`` is no INSEE code;
+- a *name* matches by :func:`normalise`, the same words run together, since people split and
+  join the words of a name at will (``Pays-de-la-Loire``, ``paysdelaloire``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 #: Longest name, in characters, that is normalised at all. The longest real key is under 60
@@ -18,9 +27,8 @@ MAX_NAME_LENGTH = 200
 TYPESET_DASHES = "\u2010\u2011\u2013\u2014"
 #: The spaces a line must not break at, no-break and narrow no-break, as French text uses them.
 NO_BREAK_SPACES = "\u00a0\u202f"
-
-_SEPARATOR_CHARACTERS = " \t\n\r-_'’‘`´.,/()" + TYPESET_DASHES + NO_BREAK_SPACES
-_SEPARATORS = str.maketrans("", "", _SEPARATOR_CHARACTERS)
+#: Curly quotes and the acute accent typed for an apostrophe.
+TYPESET_APOSTROPHES = "\u2018\u2019\u00b4"
 
 #: The accented letters of Latin-1 (all of French's among them) and what NFKD leaves of each
 #: once its accents are dropped, written out: folding these needs no ``unicodedata``, whose
@@ -28,16 +36,47 @@ _SEPARATORS = str.maketrans("", "", _SEPARATOR_CHARACTERS)
 #: character that is not ASCII still goes through ``unicodedata``.
 ACCENTED = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿ"
 UNACCENTED = "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyy"
-_FOLD = str.maketrans(ACCENTED, UNACCENTED, _SEPARATOR_CHARACTERS)
+_TYPESET = TYPESET_DASHES + NO_BREAK_SPACES + TYPESET_APOSTROPHES
+_FOLD = str.maketrans(ACCENTED + _TYPESET, UNACCENTED + " " * len(_TYPESET))
+
+#: A word: a run of letters and digits (``\w`` without the underscore).
+_WORD = re.compile(r"[^\W_]+")
+#: What joins the words of a folded text.
+JOINER = "-"
+
+
+def fold(text: str) -> str:
+    """Fold *text* to its words, lower case and unaccented, joined by hyphens.
+
+    Only letters and digits count; any run of anything else is one boundary, and boundaries at
+    either end vanish. A region's name folds to its slug. The text is read as a plain ``str``
+    first, so a ``str`` subclass's own methods never run here. A text longer than
+    :data:`MAX_NAME_LENGTH` folds to ``""``, which no index holds.
+
+    >>> fold("Provence-Alpes-Côte d’Azur")
+    'provence-alpes-cote-d-azur'
+    >>> fold(" (FR_J.) "), fold("ＦＲ－Ｊ"), fold("FRJ")
+    ('fr-j', 'fr-j', 'frj')
+    >>> fold("5.3"), fold("'53'")
+    ('5-3', '53')
+    """
+    text = str.__str__(text)
+    if len(text) > MAX_NAME_LENGTH:
+        return ""
+    folded = text.translate(_FOLD)
+    if not folded.isascii():
+        import unicodedata
+
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return JOINER.join(_WORD.findall(folded.casefold()))
 
 
 def normalise(name: str) -> str:
-    """Fold *name* to the key every index uses.
+    """The key a *name* is indexed under: its :func:`fold` with the words run together.
 
-    Case, accents, spaces (no-break ones too), hyphens and dashes, underscores, dots and
-    apostrophes (straight or curly) are dropped, so the many ways people write a French region
-    name meet on one key. A name longer than :data:`MAX_NAME_LENGTH` folds to ``""``, which no
-    index holds.
+    The words of a name may be split or joined anywhere (``Île de France``, ``iledefrance``);
+    a code is matched by :func:`fold` alone, where the boundaries count.
 
     >>> normalise("Provence-Alpes-Côte d’Azur")
     'provencealpescotedazur'
@@ -46,15 +85,7 @@ def normalise(name: str) -> str:
     >>> normalise("ÎLE_DE_FRANCE") == normalise("ile de france")
     True
     """
-    if len(name) > MAX_NAME_LENGTH:
-        return ""
-    folded = name.translate(_FOLD)
-    if not folded.isascii():
-        import unicodedata
-
-        decomposed = unicodedata.normalize("NFKD", folded)
-        folded = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return folded.casefold().translate(_SEPARATORS)
+    return fold(name).replace(JOINER, "")
 
 
 #: How alike (difflib's ratio, 0 to 1) a known key must be to a name to be suggested for it.
@@ -123,20 +154,3 @@ def closest(name: str, choices: Mapping[str, str] | Choices, limit: int = 3) -> 
         if suggestion not in suggestions:
             suggestions.append(suggestion)
     return suggestions[:limit]
-
-
-_CODE_SEPARATORS = str.maketrans(dict.fromkeys("-_" + TYPESET_DASHES, " "))
-
-
-def code_key(name: str) -> str:
-    """Fold a code for the index of withdrawn codes, keeping one hyphen where any separator stood.
-
-    :func:`normalise` drops separators, which is right for names but would make ``FR-J`` (a
-    withdrawn ISO code) and ``FRJ`` (a NUTS code) the same key; this keeps them apart.
-
-    >>> code_key(" fr_j "), code_key("FR - J"), code_key("FRJ")
-    ('fr-j', 'fr-j', 'frj')
-    """
-    if len(name) > MAX_NAME_LENGTH:
-        return ""
-    return "-".join(name.casefold().translate(_CODE_SEPARATORS).split())

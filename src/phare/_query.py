@@ -8,7 +8,7 @@ or lists what exists.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from phare._names import Choices, closest, normalise
@@ -36,16 +36,17 @@ def lookup(
     text = plain_text(kind, name)
     found = index.get(normalise(text))
     if found is None:
-        raise error(kind, text, closest(text, choices_of(index, ident)))
+        choices = choices_of(index, lambda: {k: str(getattr(r, ident)) for k, r in index.items()})
+        raise error(kind, text, closest(text, choices))
     return found
 
 
-def choices_of(index: Mapping[str, object], ident: str) -> Choices:
-    """What to suggest for each key of *index* (a record's *ident*), prepared once per index."""
+def choices_of(index: Mapping[str, object], suggest: Callable[[], Mapping[str, str]]) -> Choices:
+    """What to suggest for a miss in *index* (what *suggest* gives), prepared once per index."""
     cached = _choices_memo.get(id(index))
     if cached is not None and cached[0] is index:
         return cached[1]
-    choices = Choices({key: str(getattr(record, ident)) for key, record in index.items()})
+    choices = Choices(suggest())
     _choices_memo[id(index)] = (index, choices)
     return choices
 
@@ -71,6 +72,23 @@ def theme_required(
     return FigureNotFoundError(
         f"{indicator.id!r} is broken down by theme; "
         f"name a theme published {where}: {', '.join(themes)}"
+    )
+
+
+#: What a figure's theme and study may be, to be looked up in a memo.
+_TEXT_OR_NONE = (str, type(None))
+
+
+def plain(actor: object, indicator: object, theme: object, segment: object, study: object) -> bool:
+    """Whether the names of a figure are all exact ``str`` (theme and study may be None).
+
+    Only then may they go near a memo: hashing or comparing a ``str`` subclass would run its
+    own ``__hash__`` and ``__eq__``, which could raise or claim to equal a name it is not.
+    """
+    return (
+        str is type(actor) is type(indicator) is type(segment)
+        and type(theme) in _TEXT_OR_NONE
+        and type(study) in _TEXT_OR_NONE
     )
 
 

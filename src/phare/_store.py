@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
 from phare._contract import DESCRIPTOR, Contract, Row, check_json, load_json
-from phare._names import code_key, normalise
+from phare._names import fold, normalise
 from phare.errors import DataError
 from phare.model import (
     Actor,
@@ -77,8 +77,8 @@ class Store:
         "actors",
         "by_cell",
         "by_region",
+        "code_index",
         "figures",
-        "former_code_index",
         "former_index",
         "indicator_index",
         "indicators",
@@ -114,19 +114,25 @@ class Store:
         }
         disputes = _disputes(rows["disputes.csv"], self.sources)
         self.regions = _regions(rows, self.sources, owner)
-        self.region_index = _index(
-            "regions.csv",
-            self.regions,
-            lambda r: (r.slug, r.name, r.insee_code or "", r.iso_3166_2, r.nuts),
-        )
-        self.former_index = _index(
-            "former_regions.csv",
-            [former for region in self.regions for former in region.former_regions],
-            lambda f: (f.name, f.insee_code),
-        )
+        formers = [former for region in self.regions for former in region.former_regions]
+        self.region_index = _index("regions.csv", self.regions, lambda r: (r.slug, r.name))
+        self.former_index = _index("former_regions.csv", formers, lambda f: (f.name,))
         _check_disjoint("former_regions.csv", self.former_index, self.region_index)
-        self.former_code_index = {
-            code_key(code.code): code for region in self.regions for code in region.former_codes
+        codes = _index(
+            "regions.csv", self.regions, lambda r: (r.insee_code or "", r.iso_3166_2, r.nuts), fold
+        )
+        former_insee = _index("former_regions.csv", formers, lambda f: (f.insee_code,), fold)
+        _check_disjoint("former_regions.csv", former_insee, codes)
+        withdrawn = _index(  # FR-A to FR-V: the schema's patterns give no other code that shape
+            "former_codes.csv",
+            [code for region in self.regions for code in region.former_codes],
+            lambda c: (c.code,),
+            fold,
+        )
+        self.code_index: dict[str, Region | FormerRegion | FormerCode] = {
+            **codes,
+            **former_insee,
+            **withdrawn,
         }
         self.actors = tuple(
             Actor(
@@ -252,12 +258,21 @@ def _packaged_data() -> Traversable:
     return resources.files("phare") / DATA_FOLDER
 
 
-def _index(name: str, records: Iterable[T], keys: Callable[[T], Iterable[str]]) -> dict[str, T]:
-    """Map every normalised name of every record to it; two records on one key is an error."""
+def _index(
+    name: str,
+    records: Iterable[T],
+    keys: Callable[[T], Iterable[str]],
+    key_of: Callable[[str], str] = normalise,
+) -> dict[str, T]:
+    """Map every name of every record, folded by *key_of*, to it; two records on one key is an error.
+
+    Names fold by :func:`~phare._names.normalise`, codes by :func:`~phare._names.fold` (see
+    :mod:`phare._names`).
+    """
     index: dict[str, T] = {}
     for record in records:
         for key in keys(record):
-            folded = normalise(key)
+            folded = key_of(key)
             if not folded:
                 continue
             other = index.setdefault(folded, record)

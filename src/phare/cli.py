@@ -294,7 +294,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         raise TypeError("argv must be a list of str")
     try:
-        args = build_parser().parse_args(argv)
+        # argparse reads plain copies: a str subclass's own methods never run in phare
+        args = build_parser().parse_args(
+            None if argv is None else [str.__str__(arg) for arg in argv]
+        )
     except SystemExit as exit_:  # argparse has printed the usage or the help
         status = exit_.code if isinstance(exit_.code, int) else USAGE_ERROR
         return _finish(status, "", "")

@@ -16,11 +16,12 @@ import threading
 from typing import TYPE_CHECKING
 
 from phare import _analysis, citation
-from phare._names import closest, code_key, normalise
+from phare._names import closest, fold, normalise
 from phare._query import (
     FigureKey,
     choices_of,
     lookup,
+    plain,
     recency,
     remember,
     theme_required,
@@ -40,7 +41,7 @@ from phare.errors import (
     UnknownStudyError,
     UnknownThemeError,
 )
-from phare.model import Comparison, Figures
+from phare.model import Comparison, Figures, FormerCode, FormerRegion, Region
 from phare.vocabulary import UNIT_WORDS, grades_from, plain_text
 
 if TYPE_CHECKING:
@@ -52,7 +53,6 @@ if TYPE_CHECKING:
         Indicator,
         Observatory,
         Programme,
-        Region,
         Segment,
         Study,
         Theme,
@@ -134,9 +134,12 @@ class Dataset:
     def region(self, name: str) -> Region:
         """A region, or France, by slug, name, INSEE code, ISO 3166-2 code or NUTS code.
 
-        Case, accents, spaces, hyphens and dashes, underscores and apostrophes do not matter. A
-        former region (before the 2016 merger) raises :class:`phare.FormerRegionError` naming its
-        successor; codes are strings (``"75"``), and anything but a ``str`` is a :class:`TypeError`.
+        Case, accents and punctuation do not matter. A name's words may be split or run together
+        anywhere; a code keeps its boundaries where they are (``"(FR-NAQ)"`` is ``FR-NAQ``, but
+        ``"5.3"`` is not ``53``). A former region (before the 2016 merger) raises
+        :class:`phare.FormerRegionError` naming its successor, an ISO code withdrawn then
+        :class:`phare.FormerCodeError`; codes are strings (``"75"``), and anything but a ``str`` is
+        a :class:`TypeError`.
 
         >>> import phare
         >>> phare.region("Nouvelle Aquitaine") is phare.region("75") is phare.region("fri")
@@ -144,36 +147,47 @@ class Dataset:
         >>> phare.region("provence alpes cote d'azur").slug
         'provence-alpes-cote-d-azur'
         """
-        try:
-            return self._region_memo[name]
-        except Exception:  # a miss, or an argument that cannot be a key: the slow path names it
-            pass
+        if type(name) is str:  # anything else may hash or compare in ways of its own
+            known = self._region_memo.get(name)
+            if known is not None:
+                return known
         found = self._resolve_region(name)
         remember(self._region_memo, name, found)
         return found
 
     def _resolve_region(self, name: object) -> Region:
-        """The region for any of its names or codes (uncached; see :func:`region`)."""
-        if isinstance(name, int) and not isinstance(name, bool) and 0 <= name < 100:
+        """The region for any of its names or codes (uncached; see :meth:`region`).
+
+        Codes are looked up first, by :func:`~phare._names.fold` (boundaries count), then names,
+        by :func:`~phare._names.normalise`; both indices fold by the same rule, so a withdrawn
+        code is refused in every spelling the lookup would forgive.
+        """
+        if isinstance(name, int) and not isinstance(name, bool):
             raise TypeError(
-                f"region must be a str, not int: codes are text, as in region('{name:02d}')"
+                "region must be a str, not int: codes are text, as in "
+                f"region('{int.__format__(name, '02d')}')"
             )
         store = self._tables()
         text = plain_text("region", name)
-        withdrawn = store.former_code_index.get(code_key(text))
-        if withdrawn is not None:
-            now = store.region_index[normalise(withdrawn.region)]
-            raise FormerCodeError(text, withdrawn.name, now.slug, now.name, now.iso_3166_2)
-        key = normalise(text)
-        found = store.region_index.get(key)
-        if found is not None:
-            return found
-        former = store.former_index.get(key)
-        if former is not None:
-            merged = store.region_index[normalise(former.merged_into)]
-            raise FormerRegionError(text, former.name, merged.slug, merged.name)
+        known = store.code_index.get(fold(text))
+        if known is None:
+            key = normalise(text)
+            known = store.region_index.get(key) or store.former_index.get(key)
+        if isinstance(known, Region):
+            return known
+        if isinstance(known, FormerCode):
+            now = store.region_index[normalise(known.region)]
+            raise FormerCodeError(text, known.name, now.slug, now.name, now.iso_3166_2)
+        if isinstance(known, FormerRegion):
+            merged = store.region_index[normalise(known.merged_into)]
+            raise FormerRegionError(text, known.name, merged.slug, merged.name)
+
+        def suggest() -> dict[str, str]:  # names, and codes run together ("5.3" finds 53)
+            codes = {normalise(c): r for c, r in store.code_index.items() if isinstance(r, Region)}
+            return {key: r.slug for key, r in {**codes, **store.region_index}.items()}
+
         raise UnknownRegionError(
-            "region", text, closest(text, choices_of(store.region_index, "slug"))
+            "region", text, closest(text, choices_of(store.code_index, suggest))
         )
 
     def national(self) -> Region:
@@ -492,10 +506,10 @@ class Dataset:
     ) -> Figure:
         """The figure behind :meth:`Region.figure`, memoised on the exact arguments."""
         key: FigureKey = (region.slug, actor, indicator, theme, segment, study)
-        try:
-            return self._figure_memo[key]
-        except Exception:  # a miss, or an argument that cannot be a key: the slow path names it
-            pass
+        if plain(actor, indicator, theme, segment, study):
+            known = self._figure_memo.get(key)
+            if known is not None:
+                return known
         found_actor, found_indicator, found_theme, found_segment, matches = self._candidates(
             region, actor, indicator, theme, segment
         )
@@ -524,10 +538,10 @@ class Dataset:
         The hot path of the package: a question asked before costs one tuple and one dict lookup.
         """
         key: FigureKey = (region.slug, actor, indicator, theme, segment, study)
-        try:
-            return self._share_memo[key]
-        except Exception:  # a miss, or an argument that cannot be a key: figure() names it
-            pass
+        if plain(actor, indicator, theme, segment, study):
+            known_share = self._share_memo.get(key)
+            if known_share is not None:
+                return known_share
         found = self._figure(region, actor, indicator, theme, segment, study)
         value = found.share
         if value is None:
