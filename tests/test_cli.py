@@ -16,7 +16,14 @@ import pytest
 import phare
 from phare import display
 from phare.cli import main
-from verified import FIGURES, REGIONS, VerifiedFigure, VerifiedRegion, url_and_document
+from verified import (
+    EMPTY_REGION,
+    FIGURES,
+    REGIONS,
+    VerifiedFigure,
+    VerifiedRegion,
+    url_and_document,
+)
 
 Python = Callable[..., subprocess.CompletedProcess[str]]
 Run = Callable[..., tuple[int, str, str]]
@@ -118,7 +125,7 @@ def test_show_numbers_sources_in_order(run: Run) -> None:
     assert "[2]" not in out  # one source for the seven figures
 
 
-@pytest.mark.parametrize("region", ["bretagne", "la-reunion", "FR-974"])
+@pytest.mark.parametrize("region", [EMPTY_REGION.slug, "la-reunion", "FR-974"])
 def test_show_a_region_without_figures(run: Run, region: str) -> None:
     status, out, err = run("show", region)
     assert (status, err) == (0, "")
@@ -246,7 +253,10 @@ BAD_INPUT: list[tuple[list[str], str]] = [
     ),
     (["show", "Aquitaine"], "part of Nouvelle-Aquitaine; ask for 'nouvelle-aquitaine'"),
     (["get", "72", "companies", "partnering"], "Nouvelle-Aquitaine"),
-    (["get", "bretagne", "associations", "partnering"], "Bretagne has no published figure"),
+    (
+        ["get", EMPTY_REGION.slug, "associations", "partnering"],
+        f"{EMPTY_REGION.name} has no published figure",
+    ),
     (["get", "france", "citizens", "fragility-score"], "name a theme published for citizens"),
     (["get", "france", "companies", "partnering", "--theme", "employment"], "not broken down"),
 ]

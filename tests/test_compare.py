@@ -7,7 +7,7 @@ import pytest
 
 import phare
 from expected_analysis import national_counterpart, programme, recency, regional_rows, same_cell
-from verified import FIGURES, VerifiedFigure
+from verified import EMPTY_REGION, FIGURES, VerifiedFigure
 
 REGIONAL = regional_rows()
 
@@ -168,5 +168,7 @@ def test_every_series_holds_its_cell_oldest_first(row: VerifiedFigure) -> None:
 
 
 def test_series_without_figures_raises_figure_not_found() -> None:
-    with pytest.raises(phare.FigureNotFoundError, match="Bretagne has no published figure"):
-        phare.region("bretagne").series("companies", "partnering")
+    with pytest.raises(
+        phare.FigureNotFoundError, match=f"{EMPTY_REGION.name} has no published figure"
+    ):
+        phare.region(EMPTY_REGION.slug).series("companies", "partnering")

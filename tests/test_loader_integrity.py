@@ -21,6 +21,7 @@ import pytest
 
 from datacopy import DATA, copy_data, read_table, resources, set_cell, write_table
 from phare import DataError, PhareError, _store
+from verified import FIGURES, REGIONS_WITH_FIGURES
 
 #: Values tried, in order, to break a ``pattern`` constraint.
 NOT_MATCHING = ("Not A Code!", ";", "zz")
@@ -171,11 +172,10 @@ def test_a_bad_figure_names_file_row_and_field(
 
 def test_the_bundled_copy_loads_like_the_package(tmp_path: Path) -> None:
     store, bundled = load(copy_data(tmp_path)), _store.get()
-    assert len(store.figures) == len(bundled.figures) == 98
+    assert len(store.figures) == len(bundled.figures) == len(FIGURES)
     for name in _store.Store.__slots__:  # records, indices and groups alike
         assert getattr(store, name) == getattr(bundled, name), name
-    with_figures = ["bourgogne-franche-comte", "france", "nouvelle-aquitaine", "occitanie"]
-    assert sorted(store.by_region) == [*with_figures, "pays-de-la-loire"]
+    assert sorted(store.by_region) == sorted(REGIONS_WITH_FIGURES)
 
 
 def test_a_data_folder_can_be_given_as_text(tmp_path: Path) -> None:
@@ -411,7 +411,7 @@ def test_a_zipped_copy_is_read_through_its_traversable(tmp_path: Path) -> None:
             zipped.write(path, f"data/{path.name}")
     with zipfile.ZipFile(archive) as zipped:
         store = _store.Store(source=zipfile.Path(zipped, "data/"))
-        assert len(store.figures) == 98
+        assert len(store.figures) == len(FIGURES)
         with pytest.raises(DataError, match=r"^nothing\.csv: data file is missing"):
             _store.DataFolder(zipfile.Path(zipped, "data/")).text("nothing.csv")
 
@@ -637,14 +637,23 @@ def test_an_observatory_without_disputes_has_an_empty_tuple(tmp_path: Path) -> N
 
 
 def test_every_citation_is_counted_under_the_kind_of_record_citing() -> None:
-    # 98 figures; 14 studies and 7 see_also links; 22 withdrawn codes; the Observatory's 11
-    # citations (3 + 2 + 1 + 1 + 3 + 1); 3 programmes' sources, pages and backings; 8 disputes
+    # Counted from the raw files: a figure cites one source, a study its source and its see_also
+    # links, a withdrawn code and a dispute one each; the Observatory and each programme cite
+    # the sources listed in their fields of observatory.json.
+    observatory = json.loads((DATA / "observatory.json").read_text(encoding="utf-8"))
+    studies = read_table(DATA, "studies.csv")[1]
+    programme_fields = ("period_sources", "objectives_sources", "strand_sources", "see_also")
     kinds = Counter(kind for kind, _ in _store.citations(_store.get()))
     assert kinds == {
-        "figures": 98,
-        "studies": 21,
-        "regions": 22,
-        "observatory": 11,
-        "programmes": 22,
-        "disputes": 8,
+        "figures": len(read_table(DATA, "figures.csv")[1]),
+        "studies": sum(1 + len([s for s in r["see_also"].split(";") if s]) for r in studies),
+        "regions": len(read_table(DATA, "former_codes.csv")[1]),
+        "observatory": len(observatory["founded_sources"])
+        + len(observatory["founders_sources"])
+        + len(observatory["scientific_direction_sources"])
+        + 3,  # the partners, the objectives and Le RAMEAU each cite one source
+        "programmes": sum(
+            1 + sum(len(p[field]) for field in programme_fields) for p in observatory["programmes"]
+        ),
+        "disputes": len(read_table(DATA, "disputes.csv")[1]),
     }

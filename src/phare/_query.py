@@ -532,8 +532,10 @@ def studies(programme: str | None = None) -> tuple[Study, ...]:
     """The studies of the Observatory, optionally of one programme, in chronological order.
 
     >>> import phare
-    >>> len(phare.studies()), len(phare.studies("ARPEA"))
-    (14, 4)
+    >>> [s.id for s in phare.studies("PHARE") if s.region == "nouvelle-aquitaine"]
+    ['phare-nouvelle-aquitaine-2016']
+    >>> {s.programme for s in phare.studies("ARPEA")}
+    {'ARPEA'}
     """
     found = _store.get().studies
     if programme is None:
@@ -588,11 +590,13 @@ def figures(
     :func:`region` and :func:`actor`.
 
     >>> import phare
-    >>> len(phare.figures())
-    98
-    >>> len(phare.figures(actor="mayors")), len(phare.figures(min_confidence="A"))
-    (4, 47)
-    >>> [f.value for f in phare.figures(region="bretagne")]
+    >>> len(phare.figures()) == len(phare.to_frame())
+    True
+    >>> [f.value for f in phare.figures(region="nouvelle-aquitaine", indicator="partnering")]
+    [45.0, 26.0]
+    >>> {f.confidence for f in phare.figures(region="nouvelle-aquitaine", min_confidence="A")}
+    {'A'}
+    >>> [f.value for f in phare.figures(region="nouvelle-aquitaine", actor="mayors")]
     []
     """
     selected: list[Figure] = list(_store.get().figures)

@@ -95,13 +95,13 @@ def figures_text(figures: Sequence[Figure]) -> str:
     """The plain ``repr`` of :class:`phare.Figures`: a count, the first figures, a hint.
 
     >>> import phare
-    >>> print(figures_text(phare.figures(region="bretagne")))
+    >>> print(figures_text(phare.figures(region="nouvelle-aquitaine", actor="mayors")))
     Figures: none. Use .to_frame() for a DataFrame.
     >>> print(figures_text(phare.figures()))  # doctest: +ELLIPSIS
-    Figures, 98 figures:
+    Figures, ... figures:
       <Figure france citizens alliances-innovation = 69 % (2015, phare-citoyens-2015, A)>
     ...
-      ... and 88 more
+      ... and ... more
     Use .to_frame() for a DataFrame.
     """
     if not figures:
