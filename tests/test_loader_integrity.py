@@ -328,7 +328,7 @@ def observatory(tmp_path: Path, change: Any) -> Path:
             "'programmes[2].end_year': expected",
         ),
         (lambda d: d["programmes"][0].update(rank=0), "'programmes[0].rank': 0 is out of range"),
-        (lambda d: d["programmes"].pop(), "studies.csv, row 14, field 'programme': 'IMPACT'"),
+        (lambda d: d["programmes"].pop(2), "studies.csv, row 14, field 'programme': 'IMPACT'"),
         (
             lambda d: d["objectives_fr"].append("Un objectif de plus."),
             "field 'objectives_fr': has 4 items, but 'objectives_en' has 3",
@@ -610,7 +610,7 @@ def test_an_unknown_programme_id_lists_the_known_ones(tmp_path: Path) -> None:
     with pytest.raises(DataError) as raised:
         load(observatory(tmp_path, lambda d: d["programmes"][1].update(id="PHAROS")))
     assert str(raised.value) == (
-        "observatory.json, field 'programmes[1].id': 'PHAROS' is not one of ARPEA, PHARE, IMPACT"
+        "observatory.json, field 'programmes[1].id': 'PHAROS' is not one of ARPEA, PHARE, IMPACT, IMPACTS-TRAJECTOIRES"
     )
 
 
@@ -622,9 +622,10 @@ def test_a_programme_may_have_no_see_also(tmp_path: Path) -> None:
         impact["see_also"] = []
 
     programmes = load(observatory(tmp_path, move_see_also)).observatory.programmes
-    assert [p.id for p in programmes] == ["ARPEA", "PHARE", "IMPACT"]
+    assert [p.id for p in programmes] == ["ARPEA", "PHARE", "IMPACT", "IMPACTS-TRAJECTOIRES"]
     assert programmes[2].see_also == ()
-    assert len(programmes[1].see_also) == 4
+    bundled = {p.id: p for p in _store.get().observatory.programmes}
+    assert programmes[1].see_also == bundled["PHARE"].see_also + bundled["IMPACT"].see_also
 
 
 def test_an_observatory_without_disputes_has_an_empty_tuple(tmp_path: Path) -> None:

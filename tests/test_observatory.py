@@ -107,9 +107,14 @@ def test_le_rameau() -> None:
     assert rameau.source.document == SEED
 
 
-def test_three_programmes_in_order() -> None:
+def test_four_programmes_in_order() -> None:
     programmes = phare.observatory().programmes
-    assert [(p.id, p.rank) for p in programmes] == [("ARPEA", 1), ("PHARE", 2), ("IMPACT", 3)]
+    assert [(p.id, p.rank) for p in programmes] == [
+        ("ARPEA", 1),
+        ("PHARE", 2),
+        ("IMPACT", 3),
+        ("IMPACTS-TRAJECTOIRES", 4),
+    ]
     assert phare.programmes() == programmes
 
 

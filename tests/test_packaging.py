@@ -40,7 +40,8 @@ assert "pandas" not in sys.modules
 here = pathlib.Path(phare.__file__).resolve()
 assert "site-packages" in here.parts, here
 naq = phare.region("Nouvelle Aquitaine")
-print(naq.share("entreprises", "partnering"), phare.national().share("companies", "partnering"))
+phare_2015 = phare.national().share("companies", "partnering", study="phare-entreprises-2015")
+print(naq.share("entreprises", "partnering"), phare_2015)
 print(len(phare.figures()), len(phare.regions()), len(phare.studies()))
 print(phare.observatory().founded, naq.figure("companies", "partnering").source.document)
 data = importlib.resources.files("phare") / "data"

@@ -50,7 +50,7 @@ class VerifiedFigure:
 
     @property
     def disputed(self) -> bool:
-        return self.note.startswith("DISPUTED:")
+        return "DISPUTED:" in self.note
 
     @property
     def selection(self) -> dict[str, str]:

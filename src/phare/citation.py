@@ -112,7 +112,7 @@ def source_words(source: Source) -> str:
     """Where to find a source, for a reader: publisher and URL, or the named document.
 
     >>> import phare
-    >>> source_words(phare.national().figure("companies", "partnering").source)  # doctest: +ELLIPSIS
+    >>> source_words(phare.study("phare-entreprises-2015").source)  # doctest: +ELLIPSIS
     'Le RAMEAU, https://www.lerameau.fr/phare-entreprises-...'
     >>> source_words(phare.region("nouvelle-aquitaine").figure("companies", "partnering").source)
     'Le RAMEAU, Press release on the PHARE Nouvelle-Aquitaine regional report (November 2016)
@@ -155,7 +155,7 @@ def year_words(study: Study) -> str:
     field as written, and a technical report without a year would draw a warning.
 
     >>> import phare
-    >>> year_words(phare.study("phare-citoyens-2015")), year_words(phare.study("impact-2018-2022"))
+    >>> year_words(phare.study("phare-citoyens-2015")), year_words(phare.study("arpea-citoyens-2008"))
     ('2015', 'n.d.')
     """
     return str(study.year) if study.year is not None else "n.d."
@@ -306,8 +306,8 @@ def cite(style: Style = "text") -> str:
     The phare developers. phare: the figures of the French Observatoire national des
     partenariats, typed and sourced (version 0.1.0) [Python package]. The figures are the work
     of the Observatoire national des partenariats, founded in 2008 by Le RAMEAU and Caisse des
-    Dépôts (programmes ARPEA 2008-2012, PHARE 2013-2017, IMPACT 2018-); cite each one with
-    Figure.cite() or Study.cite().
+    Dépôts (programmes ARPEA 2008-2012, PHARE 2013-2017, IMPACT 2018-, IMPACTS-TRAJECTOIRES
+    2024-); cite each one with Figure.cite() or Study.cite().
     >>> phare.cite("bibtex").count("@")
     2
     """

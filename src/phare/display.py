@@ -122,7 +122,7 @@ def source_link(source: Source) -> str:
     """A source as HTML: a link to its web address, or its name when it has none.
 
     >>> import phare
-    >>> print(source_link(phare.national().figure("companies", "partnering").source))  # doctest: +ELLIPSIS
+    >>> print(source_link(phare.study("phare-entreprises-2015").source))  # doctest: +ELLIPSIS
     <a href="https://www.lerameau.fr/phare-entreprises-...-territoire/" title="...">Le RAMEAU</a>
     >>> print(source_link(phare.region("nouvelle-aquitaine").figure("companies", "partnering").source))
     ... # doctest: +ELLIPSIS
