@@ -92,10 +92,10 @@ def test_disputed_figure_reference_carries_the_other_value() -> None:
 
 
 def test_an_undated_study_reads_n_d_once() -> None:
-    figure = phare.national().figure("citizens", "alliances-innovation")
+    figure = phare.national().figure("citizens", "partnerships-urgent", study="arpea-citoyens-2008")
     assert figure.study.published is None
     text = figure.cite()
-    assert "IMPACT national study 2018-2022, IMPACT programme, n.d. Citizens: " in text
+    assert "ARPEA-Citoyens (2008 wave), ARPEA programme, n.d. Citizens: " in text
     assert "n.d.." not in text
     assert "  year = {n.d.},\n" in figure.cite("bibtex")
     study = phare.study("arpea-citoyens-2008")
@@ -136,8 +136,8 @@ def test_disputes_from_several_publishers_name_each_with_its_page() -> None:
 def test_bibtex_escapes_ampersand_and_percent() -> None:
     entry = phare.study("arpea-entreprises-territoires-2011").cite("bibtex")
     assert "title = {ARPEA Entreprises \\& Territoires}" in entry
-    figure_entry = phare.national().figure("companies", "partnering").cite("bibtex")
-    assert "title = {Companies: Already partnering, France: 37 \\%}" in figure_entry
+    figure = phare.national().figure("companies", "partnering", study="phare-entreprises-2015")
+    assert "title = {Companies: Already partnering, France: 37 \\%}" in figure.cite("bibtex")
 
 
 @pytest.mark.parametrize("row", STUDIES, ids=[row.study_id for row in STUDIES])
@@ -187,7 +187,7 @@ def test_unknown_style_suggests_one() -> None:
 
 
 def test_a_style_is_read_as_plain_text_in_any_case() -> None:
-    fig = phare.national().figure("companies", "partnering")
+    fig = phare.national().figure("companies", "partnering", study="phare-entreprises-2015")
     study = phare.study("phare-citoyens-2015")
     assert fig.cite("BibTeX") == fig.cite("bibtex")  # type: ignore[arg-type]
     assert study.cite(" TEXT ") == study.cite("text")  # type: ignore[arg-type]

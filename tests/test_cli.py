@@ -18,7 +18,14 @@ import pytest
 import phare
 from phare import display
 from phare.cli import main
-from verified import FIGURES, REGIONS, VerifiedFigure, VerifiedRegion, url_and_document
+from verified import (
+    EMPTY_REGION,
+    FIGURES,
+    REGIONS,
+    VerifiedFigure,
+    VerifiedRegion,
+    url_and_document,
+)
 
 Python = Callable[..., subprocess.CompletedProcess[str]]
 Run = Callable[..., tuple[int, str, str]]
@@ -120,7 +127,7 @@ def test_show_numbers_sources_in_order(run: Run) -> None:
     assert "[2]" not in out  # one source for the seven figures
 
 
-@pytest.mark.parametrize("region", ["bretagne", "la-reunion", "FR-974"])
+@pytest.mark.parametrize("region", [EMPTY_REGION.slug, "la-reunion", "FR-974"])
 def test_show_a_region_without_figures(run: Run, region: str) -> None:
     status, out, err = run("show", region)
     assert (status, err) == (0, "")
@@ -147,7 +154,9 @@ def test_show_explains_the_marks_it_uses_under_the_table(run: Run) -> None:
 
 
 def test_show_explains_only_the_marks_it_uses() -> None:
-    security = phare.national().figure("citizens", "fragility-score", theme="security")
+    security = phare.national().figure(
+        "citizens", "fragility-score", theme="security", study="phare-citoyens-2015"
+    )
     newly = phare.national().figure("companies", "newly-partnering")
     assert display.marks_legend([security]) == "Values: * disputed by another source."
     assert display.marks_legend([newly, security]) == (
@@ -166,7 +175,8 @@ GET: list[tuple[list[str], str]] = [
     (["nouvelle-aquitaine", "companies", "fragility-score", "--theme", "employment"], "5.7"),
     (["nouvelle-aquitaine", "citizens", "priority-fragility", "--theme", "emploi"], "0.47"),
     (["france", "associations", "partnering", "--segment", "employer"], "0.53"),
-    (["france", "companies", "partnering"], "0.37"),
+    (["france", "companies", "partnering"], "0.57"),  # the latest wave
+    (["france", "companies", "partnering", "--study", "phare-entreprises-2015"], "0.37"),
     (
         ["FR", "companies", "partnering", "--study", "arpea-entreprises-territoires-2011"],
         "0.21",
@@ -248,7 +258,10 @@ BAD_INPUT: list[tuple[list[str], str]] = [
     ),
     (["show", "Aquitaine"], "part of Nouvelle-Aquitaine; ask for 'nouvelle-aquitaine'"),
     (["get", "72", "companies", "partnering"], "Nouvelle-Aquitaine"),
-    (["get", "bretagne", "associations", "partnering"], "Bretagne has no published figure"),
+    (
+        ["get", EMPTY_REGION.slug, "associations", "partnering"],
+        f"{EMPTY_REGION.name} has no published figure",
+    ),
     (["get", "france", "citizens", "fragility-score"], "name a theme published for citizens"),
     (["get", "france", "companies", "partnering", "--theme", "employment"], "not broken down"),
 ]

@@ -7,7 +7,7 @@ import pytest
 
 import phare
 from expected_analysis import national_counterpart, programme, recency, regional_rows, same_cell
-from verified import FIGURES, VerifiedFigure
+from verified import EMPTY_REGION, FIGURES, VerifiedFigure
 
 REGIONAL = regional_rows()
 
@@ -124,11 +124,12 @@ def test_a_difference_carries_its_own_sign(
 # --- series --------------------------------------------------------------------------------
 
 
-def test_france_companies_partnering_21_then_37() -> None:
+def test_france_companies_partnering_21_then_37_then_57() -> None:
     series = phare.national().series("companies", "partnering")
     assert [(f.reference_year, f.value, f.programme) for f in series] == [
         (2010, 21.0, "ARPEA"),
         (2015, 37.0, "PHARE"),
+        (2021, 57.0, "IMPACT"),
     ]
     assert isinstance(series, phare.Figures)
 
@@ -145,8 +146,10 @@ def test_series_never_mixes_segments() -> None:
 def test_series_never_mixes_themes_or_indicators() -> None:
     series = phare.national().series("citizens", "fragility-score", theme="employment")
     assert [(f.indicator.id, f.theme.id if f.theme else None) for f in series] == [
-        ("fragility-score", "employment")
+        ("fragility-score", "employment"),
+        ("fragility-score", "employment"),
     ]
+    assert [f.reference_year for f in series] == [2015, 2019]
 
 
 def _cells() -> list[VerifiedFigure]:
@@ -168,8 +171,10 @@ def test_every_series_holds_its_cell_oldest_first(row: VerifiedFigure) -> None:
 
 
 def test_series_without_figures_raises_figure_not_found() -> None:
-    with pytest.raises(phare.FigureNotFoundError, match="Bretagne has no published figure"):
-        phare.region("bretagne").series("companies", "partnering")
+    with pytest.raises(
+        phare.FigureNotFoundError, match=f"{EMPTY_REGION.name} has no published figure"
+    ):
+        phare.region(EMPTY_REGION.slug).series("companies", "partnering")
 
 
 @pytest.mark.parametrize("study", [None, "arpea-entreprises-territoires-2011"])

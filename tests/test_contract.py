@@ -177,9 +177,9 @@ def test_a_study_outside_its_programme_period_says_why_in_its_note(tmp_path: Pat
     set_cell(folder, "studies.csv", number, "published", "2019")
     assert refusal(folder) == (
         f"studies.csv, row {number}, field 'published': 2019 is outside PHARE 2013-2017; the "
-        "note must say why, naming the period '2013-2017'"
+        "note must say why, naming the years of the period"
     )
-    note = rows[number - 2]["note"] + " Published after the PHARE period 2013-2017."
+    note = rows[number - 2]["note"] + " Published after the PHARE years, 2013 to 2017."
     set_cell(folder, "studies.csv", number, "note", note)
     assert phare.load(folder).study("phare-entreprises-2015").published == "2019"
 

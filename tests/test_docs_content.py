@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import inspect
+import re
 from pathlib import Path
 
 import pytest
 
 import phare
+from verified import FIGURES
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "phare"
@@ -41,3 +43,12 @@ def test_architecture_page_names_every_module_and_data_file() -> None:
     data = sorted(p.name for p in (PACKAGE / "data").iterdir() if p.is_file())
     missing = [name for name in [*modules, *data] if f"`{name}`" not in text]
     assert not missing, f"docs/architecture.md does not mention: {missing}"
+
+
+def test_every_figure_the_changelog_names_exists() -> None:
+    # The Data sections name figures by id so that a user can see whether a number moved: a
+    # misspelt id would hide exactly that.
+    text = (ROOT / "docs" / "changelog.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:fr|naq|pdl|bfc|occ)-[a-z0-9-]+)`", text))
+    assert named
+    assert named <= {row.fact_id for row in FIGURES}

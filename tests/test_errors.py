@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 import phare
-from verified import FIGURES
+from verified import EMPTY_REGION, FIGURES
 
 # --- unknown names, with a suggestion for a typo -----------------------------------------------
 
@@ -141,10 +141,13 @@ def test_region_without_any_figure() -> None:
     assert phare.region("la-reunion").figures() == ()
 
 
-def test_bretagne_associations_partnering_says_where_it_exists() -> None:
-    message = _not_found(lambda: phare.region("bretagne").share("associations", "partnering"))
-    assert message.startswith("no figure for Bretagne, associations, partnering")
-    assert "Bretagne has no published figure" in message
+def test_an_empty_region_says_where_associations_partnering_exists() -> None:
+    empty = EMPTY_REGION.name
+    message = _not_found(
+        lambda: phare.region(EMPTY_REGION.slug).share("associations", "partnering")
+    )
+    assert message.startswith(f"no figure for {empty}, associations, partnering")
+    assert f"{empty} has no published figure" in message
     published_in = {
         phare.region(row.region).name
         for row in FIGURES
@@ -185,15 +188,18 @@ def test_themed_indicator_without_theme_lists_the_themes() -> None:
         for row in FIGURES
         if (row.region, row.actor, row.indicator) == ("france", "citizens", "fragility-score")
     }
-    assert len(themes) == 6
+    assert themes
     assert "name a theme published for citizens in France: " in message
     assert all(theme in message for theme in themes if theme is not None)
 
 
 def test_themed_indicator_without_theme_where_none_is_published() -> None:
-    message = _not_found(lambda: phare.region("bretagne").value("citizens", "fragility-score"))
+    message = _not_found(
+        lambda: phare.region(EMPTY_REGION.slug).value("citizens", "fragility-score")
+    )
     assert message == (
-        "'fragility-score' is broken down by theme, and none is published for citizens in Bretagne"
+        "'fragility-score' is broken down by theme, and none is published for citizens in "
+        + EMPTY_REGION.name
     )
 
 
@@ -252,8 +258,8 @@ def test_study_that_does_not_have_the_figure() -> None:
 
 
 def test_series_of_nothing() -> None:
-    message = _not_found(lambda: phare.region("bretagne").series("companies", "partnering"))
-    assert "Bretagne" in message
+    message = _not_found(lambda: phare.region(EMPTY_REGION.slug).series("companies", "partnering"))
+    assert EMPTY_REGION.name in message
 
 
 def test_compare_without_a_national_figure_of_the_same_programme() -> None:

@@ -143,7 +143,7 @@ def test_disputes_only_where_the_note_says_disputed(verified_figure: VerifiedFig
 
 def test_package_holds_exactly_the_verified_figures() -> None:
     ids = [figure.id for figure in phare.figures()]
-    assert len(ids) == len(FIGURES) == 98
+    assert len(ids) == len(FIGURES)
     assert sorted(ids) == sorted(row.fact_id for row in FIGURES)
 
 
@@ -172,9 +172,35 @@ def test_a_disputed_note_keeps_the_other_source(row: VerifiedFigure) -> None:
 
 
 def test_the_disputes_hold_the_other_values() -> None:
-    security = phare.national().figure("citizens", "fragility-score", theme="security")
+    security = phare.national().figure(
+        "citizens", "fragility-score", theme="security", study="phare-citoyens-2015"
+    )
     assert [(d.field, d.other_value) for d in security.disputes] == [("value", 7.0)]
     assert security.value == 6.6
+
+    # Le RAMEAU's own page gives 84 %; the relay cited before gives 83 %.
+    headline = phare.national().figure(
+        "companies", "alliances-innovation", study="impact-2018-2022"
+    )
+    assert (headline.value, headline.confidence) == (84.0, "A")
+    assert [(d.field, d.other_value, d.source.publisher) for d in headline.disputes] == [
+        ("value", 83.0, "Réseau Alliances")
+    ]
+    partnering = phare.national().figure("companies", "partnering", study="phare-entreprises-2015")
+    assert partnering.value == 37.0
+    assert [(d.field, d.other_value) for d in partnering.disputes] == [("value", 36.0)]
+
+    # The two relays of the 2021 employer associations' study disagree on five values.
+    relayed = phare.figures(study="impact-associations-territoires-2021")
+    other_values = {f.theme.id: d.other_value for f in relayed for d in f.disputes if f.theme}
+    assert other_values == {
+        "local": None,
+        "regional": 47.0,
+        "sponsorship": 75.0,
+        "societal-innovation": 73.0,
+        "responsible-practices": 70.0,
+        "economic-cooperation": 58.0,
+    }
 
     count = phare.national().figure("companies", "partnerships-count")
     assert [(d.field, d.other_value) for d in count.disputes] == [("value", 675000.0)]
@@ -225,12 +251,18 @@ def test_design_regional_examples() -> None:
 def test_design_national_examples() -> None:
     france = phare.national()
     assert france.share("associations", "partnering", segment="employer") == 0.53
-    assert france.share("companies", "partnering") == 0.37
+    # The default is the latest reference year: IMPACT's 2021 wave since it was bundled.
+    assert france.share("companies", "partnering") == 0.57
+    assert france.share("companies", "partnering", study="phare-entreprises-2015") == 0.37
     assert (
         france.share("companies", "partnering", study="arpea-entreprises-territoires-2011") == 0.21
     )
     series = france.series("companies", "partnering")
-    assert [(f.reference_year, f.value) for f in series] == [(2010, 21.0), (2015, 37.0)]
+    assert [(f.reference_year, f.value) for f in series] == [
+        (2010, 21.0),
+        (2015, 37.0),
+        (2021, 57.0),
+    ]
 
 
 def test_design_compare_example() -> None:

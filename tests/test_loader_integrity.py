@@ -1,7 +1,7 @@
 """Load-time integrity: a broken copy of the data fails with a DataError naming where.
 
 Each test copies the bundled files to a temporary folder, breaks one thing and loads the copy
-through ``Store(source=...)``. The first half is generated from datapackage.json, one case per
+through ``phare.load(...)``. The first half is generated from datapackage.json, one case per
 constraint of every field, so a rule added to the contract without its twin in the loader
 fails here; the second half covers what a schema cannot state (files, encodings, JSON,
 aliases, cross-table rules).
@@ -24,6 +24,7 @@ import phare
 from datacopy import DATA, copy_data, enum, read_table, resources, set_cell, write_table
 from phare import DataError, PhareError, _store
 from phare.dataset import BUNDLED
+from verified import FIGURES, REGIONS_WITH_FIGURES
 
 #: The primary key of figures.csv, as the contract states it.
 FIGURE_KEY = next(r for r in resources() if r["path"] == "figures.csv")["schema"]["primaryKey"]
@@ -177,11 +178,10 @@ def test_a_bad_figure_names_file_row_and_field(
 
 def test_the_bundled_copy_loads_like_the_package(tmp_path: Path) -> None:
     store, bundled = load(copy_data(tmp_path)), BUNDLED._tables()
-    assert len(store.figures) == len(bundled.figures) == 98
+    assert len(store.figures) == len(bundled.figures) == len(FIGURES)
     for name in _store.Store.__slots__:  # records, indices and groups alike
         assert getattr(store, name) == getattr(bundled, name), name
-    with_figures = ["bourgogne-franche-comte", "france", "nouvelle-aquitaine", "occitanie"]
-    assert sorted(store.by_region) == [*with_figures, "pays-de-la-loire"]
+    assert sorted(store.by_region) == sorted(REGIONS_WITH_FIGURES)
 
 
 def test_a_data_folder_can_be_given_as_text(tmp_path: Path) -> None:
@@ -334,7 +334,7 @@ def observatory(tmp_path: Path, change: Any) -> Path:
             "'programmes[2].end_year': expected",
         ),
         (lambda d: d["programmes"][0].update(rank=0), "'programmes[0].rank': 0 is out of range"),
-        (lambda d: d["programmes"].pop(), "studies.csv, row 14, field 'programme': 'IMPACT'"),
+        (lambda d: d["programmes"].pop(2), "studies.csv, row 14, field 'programme': 'IMPACT'"),
         (
             lambda d: d["objectives_fr"].append("Un objectif de plus."),
             "field 'objectives_fr': has 4 items, but 'objectives_en' has 3",
@@ -418,7 +418,7 @@ def test_a_zipped_copy_is_read_through_its_traversable(tmp_path: Path) -> None:
             zipped.write(path, f"data/{path.name}")
     with zipfile.ZipFile(archive) as zipped:
         store = phare.load(zipfile.Path(zipped, "data/"))._tables()
-        assert len(store.figures) == 98
+        assert len(store.figures) == len(FIGURES)
         with pytest.raises(DataError, match=r"^nothing\.csv: data file is missing"):
             _store.DataFolder(zipfile.Path(zipped, "data/")).text("nothing.csv")
 
@@ -615,7 +615,7 @@ def test_a_whole_number_on_its_bound_is_accepted(
         (lambda d: d.update(founded=2100), lambda o: o.founded == 2100),
         (lambda d: d.update(founded=1900), lambda o: o.founded == 1900),
         (lambda d: d["programmes"][2].update(strands=1), lambda o: o.programmes[2].strands == 1),
-        (lambda d: d["programmes"][2].update(end_year=2100), lambda o: o.programmes[2].end_year),
+        (lambda d: d["programmes"][-1].update(end_year=2100), lambda o: o.programmes[-1].end_year),
     ],
 )
 def test_a_year_or_a_count_on_its_bound_is_accepted_in_json(
@@ -651,7 +651,7 @@ def test_an_unknown_programme_id_lists_the_known_ones(tmp_path: Path) -> None:
     with pytest.raises(DataError) as raised:
         load(observatory(tmp_path, lambda d: d["programmes"][1].update(id="PHAROS")))
     assert str(raised.value) == (
-        "observatory.json, field 'programmes[1].id': 'PHAROS' is not one of ARPEA, PHARE, IMPACT"
+        "observatory.json, field 'programmes[1].id': 'PHAROS' is not one of ARPEA, PHARE, IMPACT, IMPACTS-TRAJECTOIRES"
     )
 
 
@@ -663,9 +663,10 @@ def test_a_programme_may_have_no_see_also(tmp_path: Path) -> None:
         impact["see_also"] = []
 
     programmes = load(observatory(tmp_path, move_see_also)).observatory.programmes
-    assert [p.id for p in programmes] == ["ARPEA", "PHARE", "IMPACT"]
+    assert [p.id for p in programmes] == ["ARPEA", "PHARE", "IMPACT", "IMPACTS-TRAJECTOIRES"]
     assert programmes[2].see_also == ()
-    assert len(programmes[1].see_also) == 4
+    bundled = {p.id: p for p in BUNDLED._tables().observatory.programmes}
+    assert programmes[1].see_also == bundled["PHARE"].see_also + bundled["IMPACT"].see_also
 
 
 def test_an_observatory_without_disputes_has_an_empty_tuple(tmp_path: Path) -> None:
@@ -678,14 +679,23 @@ def test_an_observatory_without_disputes_has_an_empty_tuple(tmp_path: Path) -> N
 
 
 def test_every_citation_is_counted_under_the_kind_of_record_citing() -> None:
-    # 98 figures; 14 studies and 7 see_also links; 22 withdrawn codes; the Observatory's 11
-    # citations (3 + 2 + 1 + 1 + 3 + 1); 3 programmes' sources, pages and backings; 8 disputes
+    # Counted from the raw files: a figure cites one source, a study its source and its see_also
+    # links, a withdrawn code and a dispute one each; the Observatory and each programme cite
+    # the sources listed in their fields of observatory.json.
+    observatory = json.loads((DATA / "observatory.json").read_text(encoding="utf-8"))
+    studies = read_table(DATA, "studies.csv")[1]
+    programme_fields = ("period_sources", "objectives_sources", "strand_sources", "see_also")
     kinds = Counter(kind for kind, _ in _store.citations(BUNDLED._tables()))
     assert kinds == {
-        "figures": 98,
-        "studies": 21,
-        "regions": 22,
-        "observatory": 11,
-        "programmes": 22,
-        "disputes": 8,
+        "figures": len(read_table(DATA, "figures.csv")[1]),
+        "studies": sum(1 + len([s for s in r["see_also"].split(";") if s]) for r in studies),
+        "regions": len(read_table(DATA, "former_codes.csv")[1]),
+        "observatory": len(observatory["founded_sources"])
+        + len(observatory["founders_sources"])
+        + len(observatory["scientific_direction_sources"])
+        + 3,  # the partners, the objectives and Le RAMEAU each cite one source
+        "programmes": sum(
+            1 + sum(len(p[field]) for field in programme_fields) for p in observatory["programmes"]
+        ),
+        "disputes": len(read_table(DATA, "disputes.csv")[1]),
     }

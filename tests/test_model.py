@@ -65,9 +65,36 @@ def test_every_verified_theme_and_segment_exists() -> None:
     assert phare.segments()[0].id == "all"
 
 
+def test_the_tpe_pme_segment_is_a_segment_of_companies() -> None:
+    segment = phare.segment("tpe-pme")
+    assert (segment.actor, segment.label_fr) == ("companies", "TPE-PME")
+    assert "ten employees" in segment.definition_en
+    figures = phare.figures(segment="tpe-pme")
+    assert {f.study.id for f in figures} == {"impact-jouer-collectif-tpe-pme-2020"}
+
+
+def test_kinds_of_partner_are_themes_of_their_own_kind() -> None:
+    partner_kinds = {t.id for t in phare.themes() if t.kind == "partner"}
+    used = {
+        row.theme
+        for row in FIGURES
+        if row.indicator in ("partner-kind", "companies-partner-too-little")
+    }
+    assert used == partner_kinds
+    assert phare.indicator("partner-kind").theme_kind == "partner"
+
+
 @pytest.mark.parametrize(
     ("name", "theme"),
-    [("emploi", "employment"), ("Mécénat", "sponsorship"), ("pauvrete", "poverty-exclusion")],
+    [
+        ("emploi", "employment"),
+        ("Mécénat", "sponsorship"),
+        ("pauvrete", "poverty-exclusion"),
+        ("niveau de vie", "standard-of-living"),
+        ("pouvoir d'achat", "purchasing-power"),
+        ("Transition énergétique", "energy-transition"),
+        ("collectivités territoriales", "local-authorities"),
+    ],
 )
 def test_themes_answer_to_french_names(name: str, theme: str) -> None:
     assert phare.theme(name).id == theme

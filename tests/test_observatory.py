@@ -107,9 +107,14 @@ def test_le_rameau() -> None:
     assert rameau.source.document == SEED
 
 
-def test_three_programmes_in_order() -> None:
+def test_four_programmes_in_order() -> None:
     programmes = phare.observatory().programmes
-    assert [(p.id, p.rank) for p in programmes] == [("ARPEA", 1), ("PHARE", 2), ("IMPACT", 3)]
+    assert [(p.id, p.rank) for p in programmes] == [
+        ("ARPEA", 1),
+        ("PHARE", 2),
+        ("IMPACT", 3),
+        ("IMPACTS-TRAJECTOIRES", 4),
+    ]
     assert phare.programmes() == programmes
 
 
@@ -136,11 +141,40 @@ def test_phare_is_2013_2017_with_the_2013_2018_dispute() -> None:
     assert programme.disputes[0].source.url == IMPACT_PAGE
 
 
-def test_impact_runs_from_2018() -> None:
+def test_impact_runs_from_2018_to_2022() -> None:
     impact = phare.programme("Impact")
-    assert (impact.start_year, impact.end_year, impact.period) == (2018, None, "2018-")
+    assert (impact.start_year, impact.end_year, impact.period) == (2018, 2022, "2018-2022")
     assert impact.source.url == IMPACT_PAGE
-    assert where(impact.period_sources) == [(IMPACT_PAGE, None)]
+    # the launch on Le RAMEAU's page; the national study "run from 2018 to 2022" on carenews
+    assert [s.url for s in impact.period_sources] == [
+        IMPACT_PAGE,
+        "https://www.carenews.com/le-rameau/news/odd-17-pourquoi-faire-alliance",
+    ]
+
+
+def test_impact_milestones_run_from_the_launch_to_the_synthesis_report() -> None:
+    impact = phare.programme("IMPACT")
+    dates = [milestone.split(":")[0] for milestone in impact.milestones]
+    assert dates[0] == "2017-11-23"
+    assert dates[-1] == "2023-03-28"
+    assert dates == sorted(dates)
+    assert "https://www.lerameau.fr/81-des-francais-nous-invitent-aux-alliances/" in [
+        source.url for source in impact.see_also
+    ]
+
+
+def test_impacts_trajectoires_is_the_fourth_programme_from_2024() -> None:
+    programme = phare.programme("impacts-trajectoires")
+    assert (programme.rank, programme.start_year, programme.end_year) == (4, 2024, None)
+    assert programme.period == "2024-"
+    assert (
+        programme.source.url
+        == "https://www.lerameau.fr/5-ans-dinnovations-territoriales-en-synthese/"
+    )
+    assert [s.id for s in programme.studies()] == ["impacts-trajectoires-elus-locaux-2024"]
+    study = programme.studies()[0]
+    assert (study.sample_size, study.published) == (302, "2024-11")
+    assert programme.milestones[0].startswith("2024-09-19: ")
 
 
 def test_no_objective_nor_strand_is_recorded_for_impact() -> None:
@@ -233,7 +267,7 @@ def test_phare_has_six_named_strands() -> None:
     assert where(programme.strand_sources) == [(PHARE_PAGE, None), (CAISSE_EPARGNE, None)]
 
 
-@pytest.mark.parametrize("programme", ["ARPEA", "PHARE", "IMPACT"])
+@pytest.mark.parametrize("programme", sorted({row.programme for row in STUDIES}))
 def test_each_programme_with_its_studies(programme: str) -> None:
     expected = [row.study_id for row in STUDIES if row.programme == programme]
     found = phare.observatory().programme(programme)

@@ -11,7 +11,7 @@ import pytest
 
 import phare
 from expected_analysis import latest_per_region, national_counterpart, regional_cells
-from verified import FIGURES, REGIONS
+from verified import EMPTY_REGION, FIGURES, REGIONS
 
 matplotlib.use("Agg")
 
@@ -81,8 +81,9 @@ def test_profile_draws_on_the_axes_given() -> None:
 
 
 def test_profile_of_a_region_without_figures_says_so() -> None:
-    with pytest.raises(phare.FigureNotFoundError, match="Bretagne has no percentage figure"):
-        phare.plot.profile("bretagne")
+    match = f"{EMPTY_REGION.name} has no percentage figure"
+    with pytest.raises(phare.FigureNotFoundError, match=match):
+        phare.plot.profile(EMPTY_REGION.slug)
     with pytest.raises(phare.UnknownRegionError):
         phare.plot.profile("bretange")
 

@@ -26,12 +26,18 @@ NAQ_STUDY = "phare-nouvelle-aquitaine-2016"
 # --- the figures -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("actor", "share"), [("companies", 0.37), ("associations", 0.38)])
-def test_national_reference_shares(actor: str, share: float) -> None:
+@pytest.mark.parametrize(
+    ("actor", "study", "share"),
+    [
+        ("companies", "phare-entreprises-2015", 0.37),
+        ("associations", "phare-associations-2015", 0.38),
+    ],
+)
+def test_national_reference_shares(actor: str, study: str, share: float) -> None:
     """Nationally, 37 % of companies of ten employees or more and 38 % of associations."""
-    figure = phare.national().figure(actor, "partnering")
+    figure = phare.national().figure(actor, "partnering", study=study)
     assert figure.share == share
-    assert phare.national().share(actor, "partnering") == share
+    assert phare.national().share(actor, "partnering", study=study) == share
     assert figure.programme == "PHARE"
 
 

@@ -16,8 +16,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED_PREFIX = "seed:"
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (FIXTURES / name).open(encoding="utf-8", newline="") as handle:
+def _rows(name: str, folder: Path = FIXTURES) -> list[dict[str, str]]:
+    with (folder / name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -50,7 +50,7 @@ class VerifiedFigure:
 
     @property
     def disputed(self) -> bool:
-        return self.note.startswith("DISPUTED:")
+        return "DISPUTED:" in self.note
 
     @property
     def selection(self) -> dict[str, str]:
@@ -166,8 +166,18 @@ def _region(row: dict[str, str]) -> VerifiedRegion:
     )
 
 
-FIGURES = tuple(_figure(row) for row in _rows("verified_figures.csv"))
-STUDIES = tuple(_study(row) for row in _rows("verified_studies.csv"))
+def figures_in(folder: Path) -> tuple[VerifiedFigure, ...]:
+    """The verified figures of a fixtures folder laid out like ``tests/fixtures``."""
+    return tuple(_figure(row) for row in _rows("verified_figures.csv", folder))
+
+
+def studies_in(folder: Path) -> tuple[VerifiedStudy, ...]:
+    """The verified studies of a fixtures folder laid out like ``tests/fixtures``."""
+    return tuple(_study(row) for row in _rows("verified_studies.csv", folder))
+
+
+FIGURES = figures_in(FIXTURES)
+STUDIES = studies_in(FIXTURES)
 REGIONS = tuple(_region(row) for row in _rows("verified_regions.csv"))
 FORMER_REGIONS = tuple(former for region in REGIONS for former in region.former_regions)
 
@@ -181,3 +191,23 @@ def url_and_document(source: str) -> tuple[str | None, str | None]:
     if source.startswith(SEED_PREFIX):
         return None, source[len(SEED_PREFIX) :]
     return source, None
+
+
+def figures_of(region: str) -> tuple[VerifiedFigure, ...]:
+    """The verified figures of one region (``france`` for the national ones), in table order."""
+    return tuple(row for row in FIGURES if row.region == region)
+
+
+#: Regions with at least one verified figure (France included when it has national figures).
+REGIONS_WITH_FIGURES = frozenset(row.region for row in FIGURES)
+
+#: A metropolitan region with no verified figure and no study: the suite's example of a region
+#: where nothing is published. It is chosen from the fixtures, so a figure added for this region
+#: moves the example to the next such region instead of breaking the tests that use it.
+EMPTY_REGION = next(
+    region
+    for region in REGIONS
+    if region.kind == "metropolitan"
+    and region.slug not in REGIONS_WITH_FIGURES
+    and region.slug not in {study.region for study in STUDIES}
+)

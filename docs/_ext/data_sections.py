@@ -114,7 +114,7 @@ def _strands(programme: phare.Programme) -> str:
 
 
 def programmes_md() -> str:
-    """The three programmes, their studies and their milestones."""
+    """The programmes, their studies and their milestones."""
     programmes = phare.programmes()
     parts = [
         table(

@@ -9,7 +9,7 @@ When Sphinx reads the page, the marker is replaced by the Markdown of that secti
 (:mod:`data_sections`), written from what the public API of :mod:`phare` returns, so the data
 pages say what the installed package holds and cannot drift from it.
 
->>> "| Figures | 98 |" in render("summary")
+>>> f"| Figures | {len(phare.figures())} |" in render("summary")
 True
 """
 
@@ -39,8 +39,8 @@ DATA_FOLDER = "data/"
 def render(name: str) -> str:
     """The Markdown of one generated section.
 
-    >>> render("summary").splitlines()[2]
-    '| Figures | 98 |'
+    >>> render("summary").splitlines()[2] == f"| Figures | {len(phare.figures())} |"
+    True
     """
     try:
         section = SECTIONS[name]

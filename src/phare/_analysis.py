@@ -64,8 +64,8 @@ def ranking(
 
     >>> from phare.dataset import BUNDLED
     >>> ranked = ranking(BUNDLED, "companies", "partnering")
-    >>> [(f.region.slug, f.value, n.value if n else None) for f, n in ranked]
-    [('nouvelle-aquitaine', 45.0, 37.0), ('pays-de-la-loire', 43.0, 37.0)]
+    >>> {f.region.slug: (f.value, n.value if n else None) for f, n in ranked}["nouvelle-aquitaine"]
+    (45.0, 37.0)
     """
     actor = plain_text("actor", actor)
     indicator = plain_text("indicator", indicator)

@@ -411,12 +411,12 @@ def _study(row: Row, store: Store, disputes: Disputes, owner: Dataset) -> Study:
     if (
         published is not None
         and not _in_period(int(published[:4]), programme)
-        and programme.period not in note
+        and not _names_period(note, programme)
     ):
         raise row.fail(
             "published",
-            f"{published} is outside {programme.id} {programme.period}; "
-            f"the note must say why, naming the period {programme.period!r}",
+            f"{published} is outside {programme.id} {programme.period}; the note must say why, "
+            "naming the years of the period",
         )
     return Study(
         id=study_id,
@@ -438,6 +438,12 @@ def _study(row: Row, store: Store, disputes: Disputes, owner: Dataset) -> Study:
         disputes=disputes.get(("study", study_id), ()),
         dataset=owner,
     )
+
+
+def _names_period(note: str, programme: Programme) -> bool:
+    """Whether *note* names the years of *programme*'s period: how it says why a study is outside."""
+    years = (programme.start_year, programme.end_year)
+    return all(str(year) in note for year in years if year is not None)
 
 
 def _in_period(year: int, programme: Programme) -> bool:

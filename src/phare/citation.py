@@ -80,7 +80,7 @@ def source_words(source: Source) -> str:
     """Where to find a source, for a reader: publisher and URL, or the named document.
 
     >>> import phare
-    >>> source_words(phare.national().figure("companies", "partnering").source)  # doctest: +ELLIPSIS
+    >>> source_words(phare.study("phare-entreprises-2015").source)  # doctest: +ELLIPSIS
     'Le RAMEAU, https://www.lerameau.fr/phare-entreprises-...'
     >>> source_words(phare.region("nouvelle-aquitaine").figure("companies", "partnering").source)
     'Le RAMEAU, Press release on the PHARE Nouvelle-Aquitaine regional report (November 2016)
@@ -121,7 +121,7 @@ def year_words(study: Study) -> str:
     field as written, and a technical report without a year would draw a warning.
 
     >>> import phare
-    >>> year_words(phare.study("phare-citoyens-2015")), year_words(phare.study("impact-2018-2022"))
+    >>> year_words(phare.study("phare-citoyens-2015")), year_words(phare.study("arpea-citoyens-2008"))
     ('2015', 'n.d.')
     """
     return str(study.year) if study.year is not None else "n.d."

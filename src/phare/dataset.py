@@ -196,7 +196,7 @@ class Dataset:
         >>> import phare
         >>> phare.national() is phare.region("FR")
         True
-        >>> phare.national().share("companies", "partnering")
+        >>> phare.national().share("companies", "partnering", study="phare-entreprises-2015")
         0.37
         """
         return self.region("france")
@@ -243,8 +243,8 @@ class Dataset:
         """Every indicator that has at least one definition in the bundled data.
 
         >>> import phare
-        >>> len(phare.indicators())
-        22
+        >>> phare.indicators()[0].id
+        'partnering'
         """
         return self._tables().indicators
 
@@ -262,7 +262,7 @@ class Dataset:
 
         >>> import phare
         >>> sorted({t.kind for t in phare.themes()})
-        ['fragility', 'partnership-type', 'scope']
+        ['fragility', 'partner', 'partnership-type', 'scope']
         """
         return self._tables().themes
 
@@ -297,8 +297,10 @@ class Dataset:
         """The studies of the Observatory, optionally of one programme, in chronological order.
 
         >>> import phare
-        >>> len(phare.studies()), len(phare.studies("ARPEA"))
-        (14, 4)
+        >>> [s.id for s in phare.studies("PHARE") if s.region == "nouvelle-aquitaine"]
+        ['phare-nouvelle-aquitaine-2016']
+        >>> {s.programme for s in phare.studies("ARPEA")}
+        {'ARPEA'}
         """
         found = self._tables().studies
         if programme is None:
@@ -322,7 +324,7 @@ class Dataset:
 
         >>> import phare
         >>> [p.period for p in phare.programmes()]
-        ['2008-2012', '2013-2017', '2018-']
+        ['2008-2012', '2013-2017', '2018-2022', '2024-']
         """
         return self._tables().observatory.programmes
 
@@ -352,11 +354,13 @@ class Dataset:
         :func:`region` and :func:`actor`.
 
         >>> import phare
-        >>> len(phare.figures())
-        98
-        >>> len(phare.figures(actor="mayors")), len(phare.figures(min_confidence="A"))
-        (4, 47)
-        >>> [f.value for f in phare.figures(region="bretagne")]
+        >>> len(phare.figures()) == len(phare.to_frame())
+        True
+        >>> [f.value for f in phare.figures(region="nouvelle-aquitaine", indicator="partnering")]
+        [45.0, 26.0]
+        >>> {f.confidence for f in phare.figures(region="nouvelle-aquitaine", min_confidence="A")}
+        {'A'}
+        >>> [f.value for f in phare.figures(region="nouvelle-aquitaine", actor="mayors")]
         []
         """
         selected: list[Figure] = list(self._tables().figures)
@@ -627,13 +631,13 @@ class Dataset:
 
         >>> import phare
         >>> df = phare.rank("citizens", "alliances-innovation")
-        >>> df[["rank", "region", "value", "national_value", "difference", "programme"]].values.tolist()
-        [[1, 'occitanie', 82.0, 74.0, 8.0, 'IMPACT'],
-         [2, 'bourgogne-franche-comte', 75.0, 69.0, 6.0, 'PHARE'],
-         [3, 'nouvelle-aquitaine', 67.0, 69.0, -2.0, 'PHARE'],
-         [4, 'pays-de-la-loire', 65.0, 69.0, -4.0, 'PHARE']]
-        >>> df[["region", "national_study", "national_confidence"]].values.tolist()[:2]
-        [['occitanie', 'impact-2018-2022', 'B'], ['bourgogne-franche-comte', 'phare-citoyens-2015', 'A']]
+        >>> naq = df[df["region"] == "nouvelle-aquitaine"]
+        >>> naq[["value", "national_value", "difference", "programme"]].values.tolist()
+        [[67.0, 69.0, -2.0, 'PHARE']]
+        >>> naq[["national_study", "national_confidence"]].values.tolist()
+        [['phare-citoyens-2015', 'A']]
+        >>> list(df["rank"]) == sorted(df["rank"]) and df["value"].is_monotonic_decreasing
+        True
         """
         return _analysis.rank(
             self,
@@ -654,11 +658,10 @@ class Dataset:
 
         >>> import phare
         >>> cov = phare.coverage()
-        >>> len(cov), int(cov["total"].sum())
-        (19, 98)
-        >>> cov[cov["total"] > 0][["region", "total"]].values.tolist()
-        [['france', 71], ['bourgogne-franche-comte', 5], ['nouvelle-aquitaine', 13], ['occitanie', 2],
-         ['pays-de-la-loire', 7]]
+        >>> len(cov) == len(phare.regions()) + 1, int(cov["total"].sum()) == len(phare.figures())
+        (True, True)
+        >>> cov[cov["region"] == "nouvelle-aquitaine"].values.tolist()
+        [['nouvelle-aquitaine', 'Nouvelle-Aquitaine', 2, 7, 4, 0, 13]]
         """
         return _analysis.coverage(self)
 
@@ -674,8 +677,8 @@ class Dataset:
         The phare developers. phare: the figures of the French Observatoire national des
         partenariats, typed and sourced (version 0.1.0) [Python package]. The figures are the work
         of the Observatoire national des partenariats, founded in 2008 by Le RAMEAU and Caisse des
-        Dépôts (programmes ARPEA 2008-2012, PHARE 2013-2017, IMPACT 2018-); cite each one with
-        Figure.cite() or Study.cite().
+        Dépôts (programmes ARPEA 2008-2012, PHARE 2013-2017, IMPACT 2018-2022, IMPACTS-TRAJECTOIRES
+        2024-); cite each one with Figure.cite() or Study.cite().
         >>> phare.cite("bibtex").count("@")
         2
         """

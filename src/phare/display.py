@@ -82,13 +82,13 @@ def figures_text(figures: Sequence[Figure]) -> str:
     """The plain ``repr`` of :class:`phare.Figures`: a count, the first figures, a hint.
 
     >>> import phare
-    >>> print(figures_text(phare.figures(region="bretagne")))
+    >>> print(figures_text(phare.figures(region="nouvelle-aquitaine", actor="mayors")))
     Figures: none. Use .to_frame() for a DataFrame.
     >>> print(figures_text(phare.figures()))  # doctest: +ELLIPSIS
-    Figures, 98 figures:
+    Figures, ... figures:
       <Figure france citizens alliances-innovation = 69 % (2015, phare-citoyens-2015, A)>
     ...
-      ... and 88 more
+      ... and ... more
     Use .to_frame() for a DataFrame.
     """
     if not figures:
@@ -109,7 +109,7 @@ def source_link(source: Source) -> str:
     """A source as HTML: a link to its web address, or its name when it has none.
 
     >>> import phare
-    >>> print(source_link(phare.national().figure("companies", "partnering").source))  # doctest: +ELLIPSIS
+    >>> print(source_link(phare.study("phare-entreprises-2015").source))  # doctest: +ELLIPSIS
     <a href="https://www.lerameau.fr/phare-entreprises-...-territoire/" title="...">Le RAMEAU</a>
     >>> print(source_link(phare.region("nouvelle-aquitaine").figure("companies", "partnering").source))
     ... # doctest: +ELLIPSIS

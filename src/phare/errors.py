@@ -199,7 +199,7 @@ class UnknownStudyError(UnknownNameError):
 
 
 class UnknownProgrammeError(UnknownNameError):
-    """No programme (ARPEA, PHARE, IMPACT) has this name.
+    """No programme (ARPEA, PHARE, IMPACT, IMPACTS-TRAJECTOIRES) has this name.
 
     >>> import phare
     >>> try:

@@ -180,8 +180,9 @@ def rank(
     >>> matplotlib.use("Agg")
     >>> import phare.plot
     >>> ax = phare.plot.rank("companies", "partnering")
-    >>> [(t.get_text(), float(b.get_width())) for t, b in zip(ax.get_yticklabels(), ax.containers[0])]
-    [('Nouvelle-Aquitaine', 45.0), ('Pays de la Loire', 43.0)]
+    >>> bars = {t.get_text(): float(b.get_width()) for t, b in zip(ax.get_yticklabels(), ax.containers[0])}
+    >>> bars["Nouvelle-Aquitaine"], bars["Pays de la Loire"]
+    (45.0, 43.0)
     """
     _require_matplotlib(ax)
     ranked = _analysis.ranking(
