@@ -1,4 +1,4 @@
-"""Charts of the figures with matplotlib, from the optional extra ``phare[plot]``.
+"""Charts of the figures with matplotlib, from the optional extra ``phare-observatoire[plot]``.
 
 ``import phare`` never loads this module, and this module loads matplotlib only when a chart
 is drawn: without it, a chart raises :class:`phare.MissingExtraError` naming the extra.
