@@ -83,6 +83,8 @@ if TYPE_CHECKING:
     )
 
 __version__ = "0.1.0"
+# ``__data_version__``, the version of the bundled data, is read on first access (see
+# ``__getattr__`` and :func:`phare._metadata.data_version`).
 
 #: Public names served lazily, by the module that defines them.
 _LAZY = {
@@ -125,15 +127,27 @@ __all__ = [
     "UnknownSegmentError",
     "UnknownStudyError",
     "UnknownThemeError",
+    "__data_version__",
     "__version__",
     *sorted(_LAZY),
 ]
 
 
 def __getattr__(name: str) -> Any:
-    """Import a public name's module on first access, then keep the name here."""
+    """Import a public name's module on first access, then keep the name here.
+
+    ``__data_version__`` is read from the data package's descriptor, once:
+
+    >>> import phare
+    >>> phare.__data_version__ == phare._metadata.data_version()
+    True
+    """
     import importlib
 
+    if name == "__data_version__":
+        from phare._metadata import data_version
+
+        return data_version()
     if name in _SUBMODULES:
         return importlib.import_module(f"phare.{name}")
     module_name = _LAZY.get(name)

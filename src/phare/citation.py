@@ -137,6 +137,12 @@ def _version() -> str:
     return phare.__version__
 
 
+def _data_version() -> str:
+    from phare._metadata import data_version
+
+    return data_version()
+
+
 def _what(figure: Figure) -> str:
     """The measured thing in words: "Companies: Already partnering" and its theme, if any."""
     subject = figure.actor.label_en
@@ -196,7 +202,7 @@ def figure_citation(figure: Figure, style: object = "text") -> str:
     PHARE-Nouvelle-Aquitaine, PHARE programme, 2016. Companies: Already partnering,
     Nouvelle-Aquitaine: 45 % (reference year 2016). Source: Le RAMEAU, Press release on ...
     (no web address). Confidence A: stated by the Observatory or Le RAMEAU themselves.
-    Retrieved with phare 0.1.0.
+    Retrieved with phare 0.1.0 (data ...).
     >>> print(figure_citation(fig, "bibtex"))  # doctest: +ELLIPSIS
     @misc{naq-companies-partnering,
       author = {{Observatoire national des partenariats}},
@@ -215,7 +221,7 @@ def figure_citation(figure: Figure, style: object = "text") -> str:
     details = (
         f"Source: {source_words(figure.source)}. Confidence {figure.confidence}: "
         f"{CONFIDENCE_WORDS[figure.confidence]}.{_disputes_words(figure)} "
-        f"Retrieved with phare {_version()}."
+        f"Retrieved with phare {_version()} (data {_data_version()})."
     )
     if chosen == "bibtex":
         return bibtex_entry(
@@ -295,30 +301,51 @@ def study_citation(study: Study, style: object = "text") -> str:
 
 
 def cite(style: Style = "text") -> str:
-    """How to cite phare and the Observatory whose figures it carries.
+    r"""How to cite phare's dataset, the package, and the Observatory whose figures it carries.
 
-    Cite the package for the tool, and each figure (:meth:`phare.Figure.cite`) or study
-    (:meth:`phare.Study.cite`) for the numbers. ``style="bibtex"`` gives two entries, one for
-    the package and one for the Observatory.
+    Cite the dataset (its data version says which figures you saw) and each figure
+    (:meth:`phare.Figure.cite`) or study (:meth:`phare.Study.cite`) for the numbers.
+    ``style="bibtex"`` gives three entries: a ``@dataset`` for the data (the year and version
+    of its last change), a ``@software`` for the package and a ``@misc`` for the Observatory.
 
     >>> import phare
-    >>> print(phare.cite())
+    >>> print(phare.cite())  # doctest: +ELLIPSIS
     The phare developers. phare: the figures of the French Observatoire national des
-    partenariats, typed and sourced (version 0.1.0) [Python package]. The figures are the work
-    of the Observatoire national des partenariats, founded in 2008 by Le RAMEAU and Caisse des
-    Dépôts (programmes ARPEA 2008-2012, PHARE 2013-2017, IMPACT 2018-); cite each one with
-    Figure.cite() or Study.cite().
-    >>> phare.cite("bibtex").count("@")
-    2
+    partenariats, typed and sourced (data version ..., phare 0.1.0) [Dataset and Python
+    package]. The figures are the work of the Observatoire national des partenariats, founded in
+    2008 by Le RAMEAU and Caisse des Dépôts (programmes ARPEA 2008-2012, PHARE 2013-2017, IMPACT
+    2018-); cite each one with Figure.cite() or Study.cite().
+    >>> print(phare.cite("bibtex").split("\n\n")[0])  # doctest: +ELLIPSIS
+    @dataset{phare-data,
+      author = {{The phare developers}},
+      title = {phare: the figures of the French Observatoire national des partenariats, typed and sourced},
+      year = {...},
+      version = {...},
+      note = {Data of the Python package phare 0.1.0 (distribution phare-observatoire); ...}
+    }
     """
     chosen = check_style(style)
     from phare import _query
+    from phare._metadata import DISTRIBUTION
 
     obs = _query.observatory()
     founders = " and ".join(obs.founders)
     programmes = ", ".join(f"{p.id} {p.period}" for p in obs.programmes)
     observatory = f"founded in {obs.founded} by {founders} (programmes {programmes})"
+    data_version = _data_version()
     if chosen == "bibtex":
+        dataset = bibtex_entry(
+            "dataset",
+            "phare-data",
+            {
+                "author": PACKAGE_AUTHOR,
+                "title": PACKAGE_TITLE,
+                "year": data_version[:4],
+                "version": data_version,
+                "note": f"Data of the Python package phare {_version()} (distribution "
+                f"{DISTRIBUTION}); figures from the {obs.name}",
+            },
+        )
         package = bibtex_entry(
             "software",
             "phare",
@@ -339,9 +366,9 @@ def cite(style: Style = "text") -> str:
                 "note": f"Observatory {observatory}",
             },
         )
-        return f"{package}\n\n{producer}"
+        return f"{dataset}\n\n{package}\n\n{producer}"
     return (
-        f"{PACKAGE_AUTHOR}. {PACKAGE_TITLE} (version {_version()}) [Python package]. "
-        f"The figures are the work of the {obs.name}, {observatory}; "
-        "cite each one with Figure.cite() or Study.cite()."
+        f"{PACKAGE_AUTHOR}. {PACKAGE_TITLE} (data version {data_version}, phare {_version()}) "
+        f"[Dataset and Python package]. The figures are the work of the {obs.name}, "
+        f"{observatory}; cite each one with Figure.cite() or Study.cite()."
     )

@@ -90,7 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Figures of the French Observatoire national des partenariats, with sources.",
         epilog=display.marks_legend(),
     )
-    parser.add_argument("--version", action="version", version=f"phare {phare.__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"phare {phare.__version__} (data {phare.__data_version__})",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("regions", help="list France and the 18 regions with their codes")
     show = commands.add_parser("show", help="print a region's figures with study and source")
