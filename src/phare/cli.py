@@ -110,9 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
     get.add_argument("--study", help="a study id, default: the latest")
     out = commands.add_parser(
         "export",
-        help="write the tidy table of figures as CSV, JSON or Markdown",
+        help="write the tidy table of figures as CSV, JSON, Markdown, Excel or SQLite",
         description="Write the figures, one row per figure with its source, to stdout or a file. "
-        "JSON is a list of objects with the same keys as the CSV columns.",
+        "JSON is a list of objects with the same keys as the CSV columns. xlsx and sqlite write "
+        "a file (--output is required) with the studies, sources, regions and disputes too.",
     )
     out.add_argument("--format", choices=export.FORMATS, default="csv", help="default: csv")
     out.add_argument("--region", help="only this region (slug, name or code; france for national)")
@@ -136,6 +137,11 @@ def _export(args: argparse.Namespace) -> Answer:
         indicator=args.indicator,
         min_confidence=args.min_confidence,
     )
+    if args.format in export.BINARY:
+        if args.output is None:
+            raise PhareError(f"--format {args.format} writes a file: give --output FILE")
+        export.write(figures, args.format, args.output)
+        return "", f"wrote {len(figures)} figures to {args.output}"
     text = export.render(figures, args.format)
     if args.output is None:
         return text, ""

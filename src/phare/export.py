@@ -1,7 +1,11 @@
-"""The tidy figure table written out as CSV, JSON or Markdown, without pandas.
+"""The tidy figure table written out as CSV, JSON or Markdown, without pandas; or as files.
 
 Every format holds the same rows and columns as :func:`phare.to_frame` (see
-:data:`phare.frame.COLUMNS`), built by :func:`phare.frame.record`.
+:data:`phare.frame.COLUMNS`), built by :func:`phare.frame.record`. CSV stays plain: a header
+row, ``true``/``false`` for booleans, an empty cell for a missing value. The text formats are the
+table alone; the file formats of :data:`BINARY`, an Excel workbook (:mod:`phare._xlsx`) and a
+SQLite database (:mod:`phare._sqlite`), add the studies, sources, regions and disputes the
+figures refer to, and the code and data versions that made them (:func:`write`).
 
 JSON is a list of records, one object per figure, with these keys:
 
@@ -24,16 +28,24 @@ from collections.abc import Iterable
 from typing import Literal
 
 from phare._names import closest, normalise
-from phare.errors import UnknownNameError
+from phare.errors import PhareError, UnknownNameError
 from phare.frame import COLUMNS, Record, record
 from phare.model import Figure
 
-Format = Literal["csv", "json", "markdown"]
-FORMATS: tuple[Format, ...] = ("csv", "json", "markdown")
+Format = Literal["csv", "json", "markdown", "xlsx", "sqlite"]
+FORMATS: tuple[Format, ...] = ("csv", "json", "markdown", "xlsx", "sqlite")
+#: The formats written as files by :func:`write`, not as text by :func:`render`.
+BINARY: tuple[Format, ...] = ("xlsx", "sqlite")
 
 
 def _cell(value: object) -> str:
-    """A value as CSV or Markdown text: empty for ``None``, floats in full (1200000.0)."""
+    """A value as CSV or Markdown text: empty for ``None``, ``true``/``false``, floats in full.
+
+    >>> [_cell(v) for v in (None, True, 1200000.0, "x")]
+    ['', 'true', '1200000.0', 'x']
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return "" if value is None else str(value)
 
 
@@ -94,9 +106,32 @@ def render(figures: Iterable[Figure], format: str) -> str:
     """
     if not isinstance(format, str):
         raise TypeError(f"format must be a str, not {type(format).__name__}")
+    if format in BINARY:
+        raise PhareError(f"{format} is a file format: write it with write() (--output FILE)")
     writer = WRITERS.get(format)
     if writer is None:
         suggestions = closest(format, {normalise(name): name for name in FORMATS})
         hint = "" if suggestions else f"formats: {', '.join(FORMATS)}"
         raise UnknownNameError("export format", format, suggestions, hint)
     return writer([record(f) for f in figures])
+
+
+def write(figures: Iterable[Figure], format: str, path: str) -> None:
+    """Write *figures* to the file *path* in one of the :data:`BINARY` formats.
+
+    >>> import os, sqlite3, tempfile, phare
+    >>> path = os.path.join(tempfile.mkdtemp(), "occitanie.sqlite")
+    >>> write(phare.figures(region="occitanie"), "sqlite", path)
+    >>> os.path.getsize(path) > 0
+    True
+    """
+    if format == "xlsx":
+        from phare import _xlsx
+
+        _xlsx.write(figures, path)
+    elif format == "sqlite":
+        from phare import _sqlite
+
+        _sqlite.write(figures, path)
+    else:
+        raise PhareError(f"{format!r} is not a file format; file formats: {', '.join(BINARY)}")
