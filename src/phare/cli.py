@@ -123,6 +123,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--min-confidence", choices=("A", "B", "C"), help="B keeps grades A and B; default: all"
     )
     out.add_argument("--output", metavar="FILE", help="write to FILE instead of stdout")
+    charts = commands.add_parser(
+        "plot", help="draw a chart to a PNG or SVG file (needs the plot extra)"
+    ).add_subparsers(dest="chart", required=True, metavar="CHART")
+    tiles = charts.add_parser("tiles", help="the regions as tiles coloured by one figure")
+    tiles.add_argument("actor")
+    tiles.add_argument("indicator")
+    tiles.add_argument("--theme", help="required for indicators broken down by theme")
+    tiles.add_argument("--segment", default="all", help="sub-population, default: all")
+    tiles.add_argument("--programme", help="only this programme: ARPEA, PHARE or IMPACT")
+    tiles.add_argument("--min-confidence", choices=("A", "B", "C"), help="B keeps A and B")
+    tiles.add_argument("--output", required=True, metavar="FILE", help="a .png or .svg file")
     return parser
 
 
@@ -154,6 +165,21 @@ def _export(args: argparse.Namespace) -> Answer:
     return "", f"wrote {len(figures)} figures to {args.output}"
 
 
+def _plot(args: argparse.Namespace) -> Answer:
+    from phare import plot
+
+    ax = plot.tiles(
+        args.actor,
+        args.indicator,
+        theme=args.theme,
+        segment=args.segment,
+        programme=args.programme,
+        min_confidence=args.min_confidence,
+    )
+    plot.save(ax, args.output)
+    return "", f"wrote {args.output}"
+
+
 def _get(figure: Figure) -> Answer:
     """The bare number, for scripts; how it was published, when not exactly, as a note."""
     number = plain_number(figure.share if figure.share is not None else figure.value)
@@ -169,6 +195,8 @@ def run(args: argparse.Namespace) -> Answer:
         return _regions_text(), ""
     if args.command == "export":
         return _export(args)
+    if args.command == "plot":
+        return _plot(args)
     region = phare.region(args.region)
     if args.command == "show":
         return _show_text(region), ""
