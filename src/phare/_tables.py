@@ -123,18 +123,18 @@ def _study_row(study: Study) -> tuple[Cell, ...]:
     )
 
 
-def _disputes(figures: Sequence[Figure]) -> list[tuple[str, str | None, Dispute]]:
+def _disputes(figures: Sequence[Figure]) -> list[tuple[str, str, Dispute]]:
     """(subject kind, subject id, dispute) for the exported figures and every other subject.
 
-    The Observatory is one, so its disputes have no subject id.
+    The Observatory, which has no id, is named by its name.
     """
     observatory = phare.observatory()
-    found: list[tuple[str, str | None, Dispute]] = [
+    found: list[tuple[str, str, Dispute]] = [
         ("figure", f.id, d) for f in figures for d in f.disputes
     ]
     found += [("study", s.id, d) for s in phare.studies() for d in s.disputes]
     found += [("programme", p.id, d) for p in observatory.programmes for d in p.disputes]
-    found += [("observatory", None, d) for d in observatory.disputes]
+    found += [("observatory", observatory.name, d) for d in observatory.disputes]
     return found
 
 
