@@ -2,8 +2,9 @@
 
 ``import phare`` never loads this module, and this module loads matplotlib only when a chart
 is drawn: without it, a chart raises :class:`phare.MissingExtraError` naming the extra.
-Each chart states its unit on the value axis and its sources under the plot, and returns the
-matplotlib ``Axes`` so the caller can restyle or save it. A chart draws on the ``ax`` given, which
+Each chart states its unit on the value axis (on the colour bar for the tile map) and its sources
+under the plot, and returns the matplotlib ``Axes`` so the caller can restyle or save it
+(:func:`save` writes it to a PNG or SVG file). A chart draws on the ``ax`` given, which
 must be a matplotlib ``Axes`` (or ``None`` for a new figure): anything else, like a *region* that is
 neither a :class:`phare.Region` nor a ``str``, is a :class:`TypeError`.
 """
