@@ -131,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     tiles.add_argument("indicator")
     tiles.add_argument("--theme", help="required for indicators broken down by theme")
     tiles.add_argument("--segment", default="all", help="sub-population, default: all")
-    tiles.add_argument("--programme", help="only this programme: ARPEA, PHARE or IMPACT")
+    tiles.add_argument("--programme", help="only this programme's figures (an id: PHARE...)")
     tiles.add_argument("--min-confidence", choices=("A", "B", "C"), help="B keeps A and B")
     tiles.add_argument("--output", required=True, metavar="FILE", help="a .png or .svg file")
     return parser
