@@ -305,6 +305,22 @@ def build_rows(
     ]
 
 
+#: Distribution names of the packages reported, where they differ from the import name. phare
+#: is installed as phare-observatoire; an environment installed before the rename still has it
+#: under its old name, phare.
+DISTRIBUTIONS = {"phare": ("phare-observatoire", "phare")}
+
+
+def installed_version(name: str) -> str:
+    """The installed version of the package imported as *name*."""
+    for distribution in DISTRIBUTIONS.get(name, (name,)):
+        try:
+            return metadata.version(distribution)
+        except metadata.PackageNotFoundError:
+            continue
+    return "not installed"
+
+
 def machine() -> str:
     model = platform.processor() or "unknown CPU"
     try:
@@ -316,7 +332,7 @@ def machine() -> str:
     except OSError:
         pass
     versions = ", ".join(
-        f"{name} {metadata.version(name)}"
+        f"{name} {installed_version(name)}"
         for name in ("phare", "pycountry", "pandas", "palmerpenguins", "attrs")
     )
     return (

@@ -1,7 +1,9 @@
 """Sphinx configuration of the phare documentation.
 
-Pages are MyST Markdown. The build needs no network: the theme is alabaster, which ships with
-Sphinx, and the data pages are generated from the installed package by ``_ext/phare_data.py``.
+Pages are MyST Markdown. The build needs no network: the theme is furo (from the ``docs``
+extra, with sphinx-copybutton), whose wide content column scrolls wide tables and long code lines
+instead of cutting them, and the data pages are generated from the installed package by
+``_ext/phare_data.py``.
 Build it strictly with ``python -m sphinx -W --keep-going -b html docs docs/_build/html``.
 """
 
@@ -22,6 +24,7 @@ version = release = phare.__version__
 extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
+    "sphinx_copybutton",
     "phare_data",
 ]
 source_suffix = {".md": "markdown"}
@@ -37,13 +40,14 @@ autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
 autodoc_class_signature = "separated"
 
-html_theme = "alabaster"
+html_theme = "furo"
 html_title = f"phare {release}"
-html_theme_options = {
-    "description": "The figures of the Observatoire national des partenariats, typed and sourced.",
-    "fixed_sidebar": True,
-    "page_width": "1200px",
-    "sidebar_width": "240px",
-}
+# The copy button copies the commands and code only: no ">>> ", "... " or "$ " prompts, and
+# no output lines.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
+html_static_path = ["_static"]
+html_css_files = ["phare.css"]
 html_copy_source = False
 html_show_sourcelink = False

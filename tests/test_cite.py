@@ -49,7 +49,7 @@ def test_nouvelle_aquitaine_figure_text_reference() -> None:
     assert "Press release on the PHARE Nouvelle-Aquitaine regional report" in text
     assert "no web address" in text
     assert "Confidence A" in text
-    assert f"phare {phare.__version__}" in text
+    assert f"phare {phare.__version__} (data {phare.__data_version__})" in text
 
 
 @pytest.mark.parametrize("row", FIGURES, ids=[row.fact_id for row in FIGURES])
@@ -159,16 +159,22 @@ def test_every_study_cites_in_both_styles(row: VerifiedStudy) -> None:
     assert fields.get("url") == url
 
 
-def test_package_citation_names_version_and_observatory() -> None:
+def test_package_citation_names_versions_and_observatory() -> None:
     text = phare.cite()
-    assert f"version {phare.__version__}" in text
+    assert f"data version {phare.__data_version__}, phare {phare.__version__}" in text
     assert "Observatoire national des partenariats, founded in 2008 by Le RAMEAU and" in text
     assert "Figure.cite()" in text
     entries = phare.cite(style="bibtex").split("\n\n")
-    assert len(entries) == 2
-    package = _check_bibtex(entries[0], "software", "phare")
+    assert len(entries) == 3
+    dataset = _check_bibtex(entries[0], "dataset", "phare-data")
+    assert dataset["version"] == phare.__data_version__
+    assert dataset["year"] == phare.__data_version__[:4]
+    assert dataset["title"] == _cff()["title"]
+    assert dataset["author"] == "{" + PACKAGE_AUTHOR_IN_CFF + "}"
+    assert "phare-observatoire" in dataset["note"]
+    package = _check_bibtex(entries[1], "software", "phare")
     assert package["version"] == phare.__version__
-    observatory = _check_bibtex(entries[1], "misc", "observatoire-national-des-partenariats")
+    observatory = _check_bibtex(entries[2], "misc", "observatoire-national-des-partenariats")
     assert observatory["author"] == "{Le RAMEAU} and {Caisse des Dépôts}"
     assert observatory["year"] == "2008"
 
@@ -197,6 +203,12 @@ def test_a_style_is_read_as_plain_text_in_any_case() -> None:
     assert phare.cite(SlyStr("text")) == phare.cite()  # type: ignore[arg-type]
     with pytest.raises(phare.UnknownNameError, match="unknown citation style 'apa'"):
         phare.cite(SlyStr("apa"))  # type: ignore[arg-type]
+
+
+#: The one author CITATION.cff names (its ``authors`` list holds one ``name``).
+PACKAGE_AUTHOR_IN_CFF = re.findall(
+    r"^authors:\n  - name: (.*)$", (ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.M
+)[0]
 
 
 def _cff() -> dict[str, str]:

@@ -17,6 +17,7 @@ import pytest
 
 import phare
 from datacopy import DATA, read_table
+from phare.formatting import format_qualified
 from phare.vocabulary import CONFIDENCE_WORDS
 from verified import FIGURES
 
@@ -42,7 +43,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def page(site: Path, name: str) -> str:
     """The visible text of a built page, tags removed and entities decoded."""
     raw = (site / f"{name}.html").read_text(encoding="utf-8")
-    body = raw[raw.index('role="main"') : raw.index('<div class="footer"')]
+    body = raw[raw.index('role="main"') : raw.index("<footer>")]
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
@@ -150,3 +151,45 @@ def test_observatory_page_shows_objectives_strands_and_their_sources(site: Path)
         assert all(name in section for name in programme.strand_names)
     assert "Strands : 10, named Citizens, Associations, Large companies, SMEs" in text
     assert "Note: The Observatory's national fact sheet gives these four objectives" in text
+
+
+def _cells(row: str) -> list[str]:
+    return [
+        " ".join(html.unescape(re.sub(r"<[^>]+>", " ", cell)).split())
+        for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    ]
+
+
+def test_catalogue_lists_every_figure_under_its_region(site: Path) -> None:
+    raw = (site / "data" / "catalogue.html").read_text(encoding="utf-8")
+    with_figures = [r for r in (phare.national(), *phare.regions()) if r.figures()]
+    starts = [raw.index(f'id="catalogue-{r.slug}"') for r in with_figures]
+    assert starts == sorted(starts)
+    ends = [*starts[1:], len(raw)]
+    shown_rows = 0
+    for region, start, end in zip(with_figures, starts, ends, strict=True):
+        rows = [_cells(row) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", raw[start:end], re.S)]
+        rows = [row for row in rows if row]  # the header row has no <td>
+        by_id = {row[-1]: row for row in rows}
+        assert len(by_id) == len(rows) == len(region.figures()), region.slug
+        shown_rows += len(rows)
+        for f in region.figures():
+            actor, indicator, theme, value, year, grade, study, source, _ = by_id[f.id]
+            assert actor.startswith(f.actor.id)
+            assert (f.segment.id == "all") == (f.segment.id not in actor)
+            assert indicator == f.indicator.id
+            assert theme == (f.theme.id if f.theme else "")
+            assert value.startswith(format_qualified(f.value, f.unit, f.qualifier, words=True))
+            assert ("disputed" in value) == f.disputed
+            assert (year, grade, study) == (str(f.reference_year), f.confidence, f.study.id)
+            assert source == (f.source.publisher if f.source.url else f.source.location)
+    assert shown_rows == len(phare.figures())
+
+
+def test_the_site_uses_furo_with_copy_buttons_and_the_guide_is_a_how_to(site: Path) -> None:
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "furo.css" in index
+    assert "copybutton.js" in index
+    assert (site / "howto" / "analyse-the-figures.html").is_file()
+    assert not (site / "analysis.html").exists()
+    assert "howto/analyse-the-figures.html" in index

@@ -28,6 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Commands shown in the docs that the test suite cannot run from inside itself.
 NOT_RUN = (
+    "python3 -m venv .venv",
+    ". .venv/bin/activate",
     "pip install .",
     'pip install -e ".[docs]"',
     'pip install -e ".[test]"',

@@ -13,7 +13,8 @@ from verified import FIGURES
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "phare"
-PUBLIC = [name for name in phare.__all__ if name != "__version__"]
+#: The two version strings are plain data, documented where they are defined.
+PUBLIC = [name for name in phare.__all__ if name not in ("__version__", "__data_version__")]
 
 
 def _members(name: str) -> list[tuple[str, object]]:

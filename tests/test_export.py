@@ -157,7 +157,7 @@ def test_unknown_format_exits_2_naming_the_choices(
     assert result.returncode == 2
     assert result.stdout == ""
     assert "unknown export format 'xml'" in result.stderr
-    assert "'csv', 'json' and 'markdown'" in result.stderr
+    assert "'csv', 'json', 'markdown', 'xlsx' and 'sqlite'" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -165,7 +165,9 @@ def test_render_rejects_an_unknown_format() -> None:
     figures = phare.figures(region="occitanie")
     with pytest.raises(phare.UnknownNameError, match="did you mean 'json'"):
         export.render(figures, "jsn")
-    with pytest.raises(phare.PhareError, match="formats are 'csv', 'json' and 'markdown'"):
+    with pytest.raises(
+        phare.PhareError, match="formats are 'csv', 'json', 'markdown', 'xlsx' and 'sqlite'"
+    ):
         export.render(figures, "xml")
     with pytest.raises(TypeError):
         export.render(figures, None)  # type: ignore[arg-type]

@@ -96,7 +96,13 @@ def test_the_records_import_nothing_that_imports_them() -> None:
             reached.add(nxt)
             todo.append(nxt)
     assert "phare.model" not in reached
-    leaves = {"phare.formatting", "phare.vocabulary", "phare._names", "phare.errors"}
+    leaves = {
+        "phare.formatting",
+        "phare.vocabulary",
+        "phare._metadata",
+        "phare._names",
+        "phare.errors",
+    }
     assert reached <= {"phare.citation", "phare.display", "phare.frame"} | leaves
 
 

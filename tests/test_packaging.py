@@ -66,7 +66,7 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_wheel_holds_every_data_file_and_py_typed(dist: Path) -> None:
-    (wheel,) = dist.glob("phare-*.whl")
+    (wheel,) = dist.glob("phare_observatoire-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     expected = {f"phare/data/{p.name}" for p in DATA.iterdir() if p.is_file()}
     assert expected <= names, expected - names
@@ -76,7 +76,7 @@ def test_the_wheel_holds_every_data_file_and_py_typed(dist: Path) -> None:
 
 
 def test_the_sdist_holds_the_sources_data_and_tests(dist: Path) -> None:
-    (sdist,) = dist.glob("phare-*.tar.gz")
+    (sdist,) = dist.glob("phare_observatoire-*.tar.gz")
     with tarfile.open(sdist) as tar:
         names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
     expected = {f"src/phare/data/{p.name}" for p in DATA.iterdir() if p.is_file()}
@@ -97,7 +97,7 @@ def copy_installed(name: str, site_packages: Path) -> None:
 
 
 def test_the_installed_wheel_answers_outside_the_source_tree(dist: Path, tmp_path: Path) -> None:
-    (wheel,) = dist.glob("phare-*.whl")
+    (wheel,) = dist.glob("phare_observatoire-*.whl")
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
     python = venv / "bin" / "python"

@@ -207,7 +207,7 @@ def test_without_matplotlib_a_phare_error_names_the_extra(
         draw()
     assert isinstance(info.value, phare.PhareError)
     assert isinstance(info.value, ImportError)
-    assert "pip install 'phare[plot]'" in str(info.value)
+    assert "pip install 'phare-observatoire[plot]'" in str(info.value)
     assert "matplotlib" in str(info.value)
 
 

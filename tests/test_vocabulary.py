@@ -74,7 +74,7 @@ def test_the_modules_read_the_one_vocabulary() -> None:
     assert plot.UNIT_LABELS is vocabulary.UNIT_LABELS
     assert citation.CONFIDENCE_WORDS is vocabulary.CONFIDENCE_WORDS
     assert display.MARK_MEANINGS is vocabulary.MARK_MEANINGS
-    assert tuple(export.WRITERS) == vocabulary.FORMATS
+    assert (*export.WRITERS, *vocabulary.FILE_FORMATS) == vocabulary.FORMATS
 
 
 #: Copies the core modules still hold, until they read this module: (module, name, the one table).
@@ -228,7 +228,10 @@ def test_the_same_case_rule_holds_in_every_entry_point(capsys: pytest.CaptureFix
 @pytest.mark.parametrize(
     ("argv", "says"),
     [
-        (["export", "--format", "xlsx"], "the export formats are 'csv', 'json' and 'markdown'"),
+        (
+            ["export", "--format", "xml"],
+            "the export formats are 'csv', 'json', 'markdown', 'xlsx' and 'sqlite'",
+        ),
         (["export", "--format", "jsonn"], "did you mean 'json'?"),
         (["export", "--min-confidence", "D"], "the confidence grades are 'A', 'B' and 'C'"),
     ],

@@ -393,6 +393,41 @@ def regions_md() -> str:
     )
 
 
+def _source_cell(source: Source) -> str:
+    """A source, short enough for a table cell: its publisher, linked to the page when it has one."""
+    if source.url is None:
+        return text(source.location)
+    return f"[{text(source.publisher)}]({source.url})"
+
+
+def catalogue_md() -> str:
+    """Every figure, region by region (France first): its keys, value, year, study, grade, source."""
+    parts = []
+    for region in (phare.national(), *phare.regions()):
+        figures = region.figures()
+        if not figures:
+            continue
+        parts.append(f"{anchor('catalogue', region.slug)}\n## {text(region.name)}")
+        # What a reader scans for comes first; the identifier, for lookups, last.
+        rows = (
+            (
+                code(f.actor.id) + ("" if f.segment.id == "all" else f" ({code(f.segment.id)})"),
+                code(f.indicator.id),
+                code(f.theme.id) if f.theme is not None else "",
+                shown(f) + (" ({doc}`disputed <disputes>`)" if f.disputed else ""),
+                f.reference_year,
+                f.confidence,
+                f"{{ref}}`{f.study.id} <study-{f.study.id}>`",
+                _source_cell(f.source),
+                code(f.id),
+            )
+            for f in figures
+        )
+        headers = ["Actor", "Indicator", "Theme", "Value", "Year", "Grade", "Study", "Source"]
+        parts.append(table([*headers, "Figure"], rows))
+    return "\n\n".join(parts)
+
+
 def _coverage_table(columns: Sequence[str], key: Callable[[Figure], str]) -> str:
     rows = []
     for r in (phare.national(), *phare.regions()):
@@ -580,6 +615,7 @@ def _listed(value: str | Sequence[str] | None) -> list[str]:
 #: The sections a marker can ask for.
 SECTIONS: dict[str, Callable[[], str]] = {
     "actors": actors_md,
+    "catalogue": catalogue_md,
     "confidence": confidence_md,
     "coverage": coverage_md,
     "disputes": disputes_md,

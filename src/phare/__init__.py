@@ -82,6 +82,8 @@ if TYPE_CHECKING:
     )
 
 __version__ = "0.1.0"
+# ``__data_version__``, the version of the bundled data, is read on first access (see
+# ``__getattr__`` and :attr:`phare.Dataset.version`).
 
 #: ``types.MappingProxyType`` without importing :mod:`types`, which ``import phare`` avoids:
 #: the class of any class's ``__dict__`` is that read-only mapping type.
@@ -127,15 +129,25 @@ __all__ = [
     "UnknownSegmentError",
     "UnknownStudyError",
     "UnknownThemeError",
+    "__data_version__",
     "__version__",
     *sorted(_LAZY),
 ]
 
 
 def __getattr__(name: str) -> Any:
-    """Import a public name's module on first access, then keep the name here."""
+    """Import a public name's module on first access, then keep the name here.
+
+    ``__data_version__`` is the bundled dataset's version, the date of its last data change:
+
+    >>> import phare
+    >>> phare.__data_version__ == phare.Dataset().version
+    True
+    """
     import importlib
 
+    if name == "__data_version__":
+        return importlib.import_module("phare.dataset").BUNDLED.version
     if name in _SUBMODULES:
         return importlib.import_module(f"phare.{name}")
     module_name = _LAZY.get(name)

@@ -301,12 +301,17 @@ class Contract:
     (0.0, 100.0)
     """
 
-    __slots__ = ("json_schemas", "resources", "tables", "unit_bounds")
+    __slots__ = ("json_schemas", "resources", "tables", "unit_bounds", "version")
 
     def __init__(self, text: str) -> None:
         descriptor = load_json(text, DESCRIPTOR)
         if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
             raise DataError(f"{DESCRIPTOR}: expected an object with a list of resources")
+        version = descriptor.get("version")
+        if not isinstance(version, str) or not version:
+            raise DataError(f"{DESCRIPTOR}, field 'version': the data's version must be given")
+        #: The version of the data: the date of its last change.
+        self.version: str = version
         try:
             self.tables = {r["path"]: Table(r) for r in descriptor["resources"] if "schema" in r}
             self.resources = {r["name"]: r["path"] for r in descriptor["resources"]}

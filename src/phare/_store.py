@@ -93,6 +93,7 @@ class Store:
         "study_index",
         "theme_index",
         "themes",
+        "version",
     )
 
     def __init__(self, source: DataSource | None, owner: Dataset) -> None:
@@ -102,6 +103,7 @@ class Store:
         """
         folder = DataFolder(source)
         contract = Contract(folder.text(DESCRIPTOR))
+        self.version = contract.version
         for name in TABLES:
             contract.table(name)  # the descriptor must describe every table read below
         rows = {name: table.read(folder.text(name)) for name, table in contract.tables.items()}

@@ -162,7 +162,7 @@ def figure_citation(figure: Figure, style: object = "text") -> str:
     PHARE-Nouvelle-Aquitaine, PHARE programme, 2016. Companies: Already partnering,
     Nouvelle-Aquitaine: 45 % (reference year 2016). Source: Le RAMEAU, Press release on ...
     (no web address). Confidence A: stated by the Observatory or Le RAMEAU themselves.
-    Retrieved with phare 0.1.0.
+    Retrieved with phare 0.1.0 (data ...).
     >>> print(figure_citation(fig, "bibtex"))  # doctest: +ELLIPSIS
     @misc{naq-companies-partnering,
       author = {{Observatoire national des partenariats}},
@@ -181,7 +181,7 @@ def figure_citation(figure: Figure, style: object = "text") -> str:
     details = (
         f"Source: {source_words(figure.source)}. Confidence {figure.confidence}: "
         f"{CONFIDENCE_WORDS[figure.confidence]}.{_disputes_words(figure)} "
-        f"Retrieved with phare {_version()}."
+        f"Retrieved with phare {_version()} (data {study._dataset.version})."
     )
     if chosen == "bibtex":
         return bibtex_entry(
@@ -262,12 +262,27 @@ def study_citation(study: Study, style: object = "text") -> str:
 
 def cite(dataset: Dataset, style: object = "text") -> str:
     """The reference behind :meth:`phare.Dataset.cite`."""
+    from phare._metadata import DISTRIBUTION
+
     chosen = citation_style(style)
     obs = dataset.observatory()
     founders = " and ".join(obs.founders)
     programmes = ", ".join(f"{p.id} {p.period}" for p in obs.programmes)
     observatory = f"founded in {obs.founded} by {founders} (programmes {programmes})"
+    data_version = dataset.version
     if chosen == "bibtex":
+        data = bibtex_entry(
+            "dataset",
+            "phare-data",
+            {
+                "author": PACKAGE_AUTHOR,
+                "title": PACKAGE_TITLE,
+                "year": data_version[:4],
+                "version": data_version,
+                "note": f"Data of the Python package phare {_version()} (distribution "
+                f"{DISTRIBUTION}); figures from the {obs.name}",
+            },
+        )
         package = bibtex_entry(
             "software",
             "phare",
@@ -288,9 +303,9 @@ def cite(dataset: Dataset, style: object = "text") -> str:
                 "note": f"Observatory {observatory}",
             },
         )
-        return f"{package}\n\n{producer}"
+        return f"{data}\n\n{package}\n\n{producer}"
     return (
-        f"{PACKAGE_AUTHOR}. {PACKAGE_TITLE} (version {_version()}) [Python package]. "
-        f"The figures are the work of the {obs.name}, {observatory}; "
-        "cite each one with Figure.cite() or Study.cite()."
+        f"{PACKAGE_AUTHOR}. {PACKAGE_TITLE} (data version {data_version}, phare {_version()}) "
+        f"[Dataset and Python package]. The figures are the work of the {obs.name}, "
+        f"{observatory}; cite each one with Figure.cite() or Study.cite()."
     )

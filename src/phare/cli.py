@@ -127,7 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Figures of the French Observatoire national des partenariats, with sources.",
         epilog=f"{display.marks_legend()} {EXIT_STATUS_HELP}",
     )
-    parser.add_argument("--version", action="version", version=f"phare {phare.__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"phare {phare.__version__} (data {phare.__data_version__})",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     commands.add_parser("regions", help="list France and the regions with their codes")
     show = commands.add_parser("show", help="print a region's figures with study and source")
@@ -143,9 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
     get.add_argument("--study", help="a study id, default: the latest")
     out = commands.add_parser(
         "export",
-        help="write the tidy table of figures as CSV, JSON or Markdown",
+        help="write the tidy table of figures as CSV, JSON, Markdown, Excel or SQLite",
         description="Write the figures, one row per figure with its source, to stdout or a file. "
-        "JSON is a list of objects with the same keys as the CSV columns.",
+        "JSON is a list of objects with the same keys as the CSV columns. xlsx and sqlite write "
+        "a file (--output is required) with the studies, sources, regions and disputes too.",
     )
     out.add_argument(
         "--format",
@@ -167,6 +172,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", metavar="FILE", help="write to FILE instead of stdout; FILE must not exist"
     )
     out.add_argument("--force", action="store_true", help="let --output replace an existing FILE")
+    charts = commands.add_parser(
+        "plot", help="draw a chart to a PNG or SVG file (needs the plot extra)"
+    ).add_subparsers(dest="chart", required=True, metavar="CHART")
+    tiles = charts.add_parser("tiles", help="the regions as tiles coloured by one figure")
+    tiles.add_argument("actor")
+    tiles.add_argument("indicator")
+    tiles.add_argument("--theme", help="required for indicators broken down by theme")
+    tiles.add_argument("--segment", default="all", help="sub-population, default: all")
+    tiles.add_argument("--programme", help="only this programme's figures (an id: PHARE...)")
+    tiles.add_argument(
+        "--min-confidence",
+        type=_choice(vocabulary.confidence),
+        metavar="{" + ",".join(vocabulary.CONFIDENCES) + "}",
+        help="B keeps A and B",
+    )
+    tiles.add_argument("--output", required=True, metavar="FILE", help="a .png or .svg file")
     return parser
 
 
@@ -199,11 +220,43 @@ def _export(args: argparse.Namespace) -> Answer:
         indicator=args.indicator,
         min_confidence=args.min_confidence,
     )
+    if args.format in vocabulary.FILE_FORMATS:
+        if args.output is None:
+            raise PhareError(f"--format {args.format} writes a file: give --output FILE")
+        _check_target(args.output, replace=args.force)
+        try:
+            export.write(figures, args.format, args.output)
+        except OSError as err:
+            raise OutputError(f"cannot write {args.output}: {err.strerror or err}") from err
+        return "", f"wrote {len(figures)} figures to {args.output}"
     text = export.render(figures, args.format)
     if args.output is None:
         return text, ""
     _write_file(args.output, text, replace=args.force)
     return "", f"wrote {len(figures)} figures to {args.output}"
+
+
+def _check_target(name: str, *, replace: bool) -> None:
+    """Refuse a folder, and a file that exists unless *replace* is set: the user's to fix."""
+    if os.path.isdir(name):
+        raise PhareError(f"{name} is a folder; give --output the name of a file")
+    if os.path.exists(name) and not replace:
+        raise PhareError(f"{name} exists; add --force to replace it")
+
+
+def _plot(args: argparse.Namespace) -> Answer:
+    from phare import plot
+
+    ax = plot.tiles(
+        args.actor,
+        args.indicator,
+        theme=args.theme,
+        segment=args.segment,
+        programme=args.programme,
+        min_confidence=args.min_confidence,
+    )
+    plot.save(ax, args.output)
+    return "", f"wrote {args.output}"
 
 
 def _write_file(name: str, text: str, *, replace: bool) -> None:
@@ -213,8 +266,7 @@ def _write_file(name: str, text: str, *, replace: bool) -> None:
     user's to fix; a write that fails (a full disk, a missing folder) is an :class:`OutputError`,
     and a file this call created is removed again rather than left half written.
     """
-    if os.path.isdir(name):
-        raise PhareError(f"{name} is a folder; give --output the name of a file")
+    _check_target(name, replace=True)
     try:
         handle = open(name, "w" if replace else "x", encoding="utf-8", newline="")  # noqa: SIM115
     except FileExistsError as err:
@@ -247,6 +299,8 @@ def run(args: argparse.Namespace) -> Answer:
         return _regions_text(), ""
     if args.command == "export":
         return _export(args)
+    if args.command == "plot":
+        return _plot(args)
     region = phare.region(args.region)
     if args.command == "show":
         return _show_text(region), ""

@@ -127,6 +127,20 @@ class Dataset:
                 store = self._store
         return store
 
+    @property
+    def version(self) -> str:
+        """The version of the data: the date of its last change, the ``version`` of its descriptor.
+
+        It changes apart from the code's (a new figure is a data change, not a new feature), and
+        every citation and file export says which one it used.
+
+        >>> import phare
+        >>> version = phare.Dataset().version
+        >>> version == phare.__data_version__, len(version), version[4], version[7]
+        (True, 10, '-', '-')
+        """
+        return self._tables().version
+
     def __repr__(self) -> str:
         where = "bundled data" if self._source is None else repr(str(self._source))
         return f"<Dataset of {where}>"
@@ -666,21 +680,28 @@ class Dataset:
         return _analysis.coverage(self)
 
     def cite(self, style: Style = "text") -> str:
-        """How to cite phare and the Observatory whose figures it carries.
+        r"""How to cite phare's dataset, the package, and the Observatory whose figures it carries.
 
-        Cite the package for the tool, and each figure (:meth:`phare.Figure.cite`) or study
-        (:meth:`phare.Study.cite`) for the numbers. ``style="bibtex"`` gives two entries, one for
-        the package and one for the Observatory.
+        Cite the dataset (its data version says which figures you saw) and each figure
+        (:meth:`phare.Figure.cite`) or study (:meth:`phare.Study.cite`) for the numbers.
+        ``style="bibtex"`` gives three entries: a ``@dataset`` for the data (the year and version
+        of its last change), a ``@software`` for the package and a ``@misc`` for the Observatory.
 
         >>> import phare
-        >>> print(phare.cite())
+        >>> print(phare.cite())  # doctest: +ELLIPSIS
         The phare developers. phare: the figures of the French Observatoire national des
-        partenariats, typed and sourced (version 0.1.0) [Python package]. The figures are the work
-        of the Observatoire national des partenariats, founded in 2008 by Le RAMEAU and Caisse des
-        Dépôts (programmes ARPEA 2008-2012, PHARE 2013-2017, IMPACT 2018-2022, IMPACTS-TRAJECTOIRES
-        2024-); cite each one with Figure.cite() or Study.cite().
-        >>> phare.cite("bibtex").count("@")
-        2
+        partenariats, typed and sourced (data version ..., phare 0.1.0) [Dataset and Python
+        package]. The figures are the work of the Observatoire national des partenariats, founded in
+        2008 by Le RAMEAU and Caisse des Dépôts (programmes ARPEA 2008-2012, PHARE 2013-2017, IMPACT
+        2018-2022, IMPACTS-TRAJECTOIRES 2024-); cite each one with Figure.cite() or Study.cite().
+        >>> print(phare.cite("bibtex").split("\n\n")[0])  # doctest: +ELLIPSIS
+        @dataset{phare-data,
+          author = {{The phare developers}},
+          title = {phare: the figures of the French Observatoire national des partenariats, typed and sourced},
+          year = {...},
+          version = {...},
+          note = {Data of the Python package phare 0.1.0 (distribution phare-observatoire); ...}
+        }
         """
         return citation.cite(self, style)
 

@@ -239,10 +239,10 @@ class NotAPercentError(PhareError, ValueError):
 class MissingExtraError(PhareError, ImportError):
     """An optional feature was used without the extra that installs its dependency.
 
-    The message names the extra to install, such as ``pip install 'phare[plot]'`` for plots.
+    The message names the extra to install, such as ``pip install 'phare-observatoire[plot]'`` for plots.
 
     >>> print(MissingExtraError("plot", "matplotlib"))
-    phare's plot feature needs matplotlib, which is not installed: pip install 'phare[plot]'
+    phare's plot feature needs matplotlib, which is not installed: pip install 'phare-observatoire[plot]'
     """
 
     def __init__(self, extra: str, package: str) -> None:
@@ -250,7 +250,7 @@ class MissingExtraError(PhareError, ImportError):
         self.package = package
         super().__init__(
             f"phare's {extra} feature needs {package}, which is not installed: "
-            f"pip install 'phare[{extra}]'",
+            f"pip install 'phare-observatoire[{extra}]'",
             name=package,
         )
 

@@ -1,7 +1,11 @@
-"""The tidy figure table written out as CSV, JSON or Markdown, without pandas.
+"""The tidy figure table written out as CSV, JSON or Markdown, without pandas; or as files.
 
 Every format holds the same rows and columns as :func:`phare.to_frame` (see
-:data:`phare.frame.COLUMNS`), built by :func:`phare.frame.record`.
+:data:`phare.frame.COLUMNS`), built by :func:`phare.frame.record`. CSV stays plain: a header
+row, ``true``/``false`` for booleans, an empty cell for a missing value. The text formats are the
+table alone; the file formats of :data:`phare.vocabulary.FILE_FORMATS`, an Excel workbook (:mod:`phare._xlsx`) and a
+SQLite database (:mod:`phare._sqlite`), add the studies, sources, regions and disputes the
+figures refer to, and the code and data versions that made them (:func:`write`).
 
 JSON is a list of records, one object per figure, with these keys:
 
@@ -24,13 +28,20 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
+from phare.errors import PhareError
 from phare.frame import COLUMNS, Record, record
 from phare.model import Figure
-from phare.vocabulary import Format, export_format
+from phare.vocabulary import FILE_FORMATS, Format, export_format
 
 
 def _cell(value: object) -> str:
-    """A value as CSV or Markdown text: empty for ``None``, floats in full (1200000.0)."""
+    """A value as CSV or Markdown text: empty for ``None``, ``true``/``false``, floats in full.
+
+    >>> [_cell(v) for v in (None, True, 1200000.0, "x")]
+    ['', 'true', '1200000.0', 'x']
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return "" if value is None else str(value)
 
 
@@ -101,18 +112,45 @@ def to_markdown(records: Iterable[Record]) -> str:
     return "\n".join(lines) + "\n"
 
 
-#: The writer of each format.
+#: The writer of each text format.
 WRITERS: Mapping[Format, Callable[[Iterable[Record]], str]] = MappingProxyType(
     {"csv": to_csv, "json": to_json, "markdown": to_markdown}
 )
 
 
 def render(figures: Iterable[Figure], format: str) -> str:
-    """*figures* as text in one of :data:`phare.vocabulary.FORMATS`, named in any case.
+    """*figures* as text in a text format (csv, json, markdown), named in any case.
 
     >>> import phare
     >>> print(render(phare.figures(region="occitanie"), "CSV").splitlines()[0][:40])
     id,region,region_name,actor,segment,indi
     """
-    writer = WRITERS[export_format(format)]
+    chosen = export_format(format)
+    writer = WRITERS.get(chosen)
+    if writer is None:
+        raise PhareError(f"{chosen} is a file format: write it with write() (--output FILE)")
     return writer([record(f) for f in figures])
+
+
+def write(figures: Iterable[Figure], format: str, path: str) -> None:
+    """Write *figures* to the file *path* in a file format (xlsx, sqlite), named in any case.
+
+    >>> import os, sqlite3, tempfile, phare
+    >>> path = os.path.join(tempfile.mkdtemp(), "occitanie.sqlite")
+    >>> write(phare.figures(region="occitanie"), "SQLite", path)
+    >>> os.path.getsize(path) > 0
+    True
+    """
+    chosen = export_format(format)
+    if chosen == "xlsx":
+        from phare import _xlsx
+
+        _xlsx.write(figures, path)
+    elif chosen == "sqlite":
+        from phare import _sqlite
+
+        _sqlite.write(figures, path)
+    else:
+        raise PhareError(
+            f"{chosen!r} is not a file format; file formats: {', '.join(FILE_FORMATS)}"
+        )

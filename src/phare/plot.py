@@ -1,22 +1,24 @@
-"""Charts of the figures with matplotlib, from the optional extra ``phare[plot]``.
+"""Charts of the figures with matplotlib, from the optional extra ``phare-observatoire[plot]``.
 
 ``import phare`` never loads this module, and this module loads matplotlib only when a chart
 is drawn: without it, a chart raises :class:`phare.MissingExtraError` naming the extra.
-Each chart states its unit on the value axis and its sources under the plot, and returns the
-matplotlib ``Axes`` so the caller can restyle or save it. A chart draws on the ``ax`` given, which
+Each chart states its unit on the value axis (on the colour bar for the tile map) and its sources
+under the plot, and returns the matplotlib ``Axes`` so the caller can restyle or save it
+(:func:`save` writes it to a PNG or SVG file). A chart draws on the ``ax`` given, which
 must be a matplotlib ``Axes`` (or ``None`` for a new figure): anything else, like a *region* that is
 neither a :class:`phare.Region` nor a ``str``, is a :class:`TypeError`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from phare import _analysis
 from phare.dataset import BUNDLED
-from phare.errors import FigureNotFoundError, MissingExtraError
+from phare.errors import FigureNotFoundError, MissingExtraError, PhareError
 from phare.formatting import format_qualified
 from phare.model import Figure, Region
 from phare.vocabulary import UNIT_LABELS, plain_text
@@ -40,13 +42,13 @@ def _require_matplotlib(ax: object) -> None:
         raise TypeError(f"ax must be a matplotlib Axes or None, not {type(ax).__name__}")
 
 
-def _axes(ax: Axes | None, rows: int) -> Axes:
-    """*ax*, or the axes of a new figure tall enough for *rows* bars."""
+def _axes(ax: Axes | None, rows: int, width: float = 9.0) -> Axes:
+    """*ax*, or the axes of a new figure tall enough for *rows* bars (or rows of tiles)."""
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
 
-    _, new_ax = plt.subplots(figsize=(9.0, 1.6 + 0.45 * rows), layout="constrained")
+    _, new_ax = plt.subplots(figsize=(width, 1.6 + 0.45 * rows), layout="constrained")
     return new_ax
 
 
@@ -231,3 +233,198 @@ def rank(
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     _footnote(ax, [*figures, *(n for _, n in marks)])
     return ax
+
+
+#: Where each region's tile sits, as (row, column): the metropolitan regions in their rough
+#: geographic places, Corse off the south-east coast, and the five overseas regions in a row
+#: apart, below. A layout for drawing, not a fact about the regions, so it lives here.
+TILE_LAYOUT: Mapping[str, tuple[int, int]] = MappingProxyType(
+    {
+        "hauts-de-france": (0, 2),
+        "bretagne": (1, 0),
+        "normandie": (1, 1),
+        "ile-de-france": (1, 2),
+        "grand-est": (1, 3),
+        "pays-de-la-loire": (2, 1),
+        "centre-val-de-loire": (2, 2),
+        "bourgogne-franche-comte": (2, 3),
+        "nouvelle-aquitaine": (3, 1),
+        "auvergne-rhone-alpes": (3, 2),
+        "occitanie": (4, 1),
+        "provence-alpes-cote-d-azur": (4, 2),
+        "corse": (5, 3),
+        "guadeloupe": (7, 0),
+        "martinique": (7, 1),
+        "guyane": (7, 2),
+        "la-reunion": (7, 3),
+        "mayotte": (7, 4),
+    }
+)
+
+#: The colour scale of the tiles: viridis runs from dark to light, so it reads in greyscale too,
+#: and none of its colours is a grey.
+TILE_COLOURS = "viridis"
+#: The colour of a region that published no figure, hatched so that it reads in greyscale too.
+NO_FIGURE_COLOUR = "#d9d9d9"
+NO_FIGURE_HATCH = "///"
+#: The colour scale of the units that have a whole scale (a 2-point gap between two shares
+#: looks small, as it is); the others run from the lowest value drawn to the highest.
+TILE_SCALES: Mapping[str, tuple[float, float]] = MappingProxyType(
+    {"percent": (0.0, 100.0), "score-10": (0.0, 10.0)}
+)
+
+
+def _tile_text_colour(rgba: Sequence[float]) -> str:
+    """Black on a light tile, white on a dark one (by relative luminance)."""
+    red, green, blue = rgba[:3]
+    return "black" if 0.2126 * red + 0.7152 * green + 0.0722 * blue > 0.5 else "white"
+
+
+def tiles(
+    actor: str,
+    indicator: str,
+    ax: Axes | None = None,
+    *,
+    theme: str | None = None,
+    segment: str = "all",
+    programme: str | None = None,
+    min_confidence: str | None = None,
+) -> Axes:
+    r"""The regions as a grid of tiles in their rough places, coloured by one figure.
+
+    Each region shows its latest figure (as :func:`phare.rank` picks it), labelled with the
+    region's ISO 3166-2 code and the value as published; a region that published none is grey.
+    The title gives France's figure of the same programme; the colour bar states the unit;
+    the footer names the sources. Each tile is a patch whose ``gid`` is the region's slug. The
+    keyword filters are those of :func:`phare.rank`.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import phare.plot
+    >>> ax = phare.plot.tiles("companies", "partnering")
+    >>> [t.get_text() for t in ax.texts if t.get_gid() == "tile-nouvelle-aquitaine"]
+    ['NAQ\n45 %']
+    >>> ax.get_title()
+    'Companies · Already partnering\nFrance: 37 %'
+    """
+    _require_matplotlib(ax)
+    from matplotlib import colormaps
+    from matplotlib.cm import ScalarMappable
+    from matplotlib.colors import Normalize, to_hex
+    from matplotlib.patches import Patch, Rectangle
+
+    ranked = _analysis.ranking(
+        BUNDLED,
+        actor,
+        indicator,
+        theme=theme,
+        segment=segment,
+        programme=programme,
+        min_confidence=min_confidence,
+    )
+    by_region = {f.region.slug: f for f, _ in ranked}
+    first = ranked[0][0]
+    nationals = list(dict.fromkeys(n for _, n in ranked if n is not None))
+    values = [f.value for f in (*by_region.values(), *nationals)]
+    low, high = TILE_SCALES.get(first.unit, (min(values), max(values)))
+    norm = Normalize(vmin=low, vmax=high if high > low else low + 1)
+    colours = colormaps[TILE_COLOURS]
+    rows = max(row for row, _ in TILE_LAYOUT.values())
+    columns = max(column for _, column in TILE_LAYOUT.values())
+    ax = _axes(ax, rows + 7, width=columns + 3.0)
+    for region in BUNDLED.regions():
+        row, column = TILE_LAYOUT[region.slug]
+        figure = by_region.get(region.slug)
+        if figure is None:
+            fill, hatch, ink, shown = NO_FIGURE_COLOUR, NO_FIGURE_HATCH, "#555555", "–"
+        else:
+            rgba = colours(norm(figure.value))
+            fill, hatch, ink = to_hex(rgba), None, _tile_text_colour(rgba)
+            shown = format_qualified(figure.value, figure.unit, figure.qualifier)
+        ax.add_patch(
+            Rectangle(
+                (column, -row),
+                0.94,
+                0.94,
+                facecolor=fill,
+                edgecolor="white",
+                hatch=hatch,
+                gid=region.slug,
+            )
+        )
+        ax.text(
+            column + 0.47,
+            -row + 0.47,
+            f"{region.iso_3166_2.removeprefix('FR-')}\n{shown}",
+            ha="center",
+            va="center",
+            fontsize=10,
+            color=ink,
+            gid=f"tile-{region.slug}",
+        )
+    ax.set_xlim(-0.1, columns + 1.04)
+    ax.set_ylim(-rows - 0.1, 1.04)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    ax.text(0, 1 - rows, "Overseas regions", fontsize=8, color="#555555", va="bottom")
+    ax.legend(
+        handles=[
+            Patch(
+                facecolor=NO_FIGURE_COLOUR,
+                edgecolor="white",
+                hatch=NO_FIGURE_HATCH,
+                label="no figure published",
+            )
+        ],
+        loc="upper left",
+        fontsize=8,
+        frameon=False,
+    )
+    national = ", ".join(
+        format_qualified(n.value, n.unit, n.qualifier)
+        + (f" ({n.programme})" if len(nationals) > 1 else "")
+        for n in nationals
+    )
+    ax.set_title(f"{caption(first)}\nFrance: {national or 'no figure of the same programme'}")
+    bar = ax.figure.colorbar(ScalarMappable(norm=norm, cmap=colours), ax=ax, shrink=0.5)
+    bar.set_label(UNIT_LABELS[first.unit])
+    for national_figure in nationals:  # France's value, marked on the scale
+        bar.ax.axhline(national_figure.value, color="black", linewidth=2, gid="phare-france")
+    _footnote(ax, [*by_region.values(), *nationals])
+    return ax
+
+
+#: The file formats a chart can be saved to, by file name suffix.
+FILE_FORMATS = (".png", ".svg")
+
+
+def save(ax: Axes, path: str) -> None:
+    """Save the chart of *ax* to *path*, a ``.png`` or ``.svg`` file, and close its figure.
+
+    This is what ``phare plot ... --output FILE`` does; a suffix that is neither, or a path
+    that cannot be written, is a :class:`phare.PhareError` naming it.
+
+    >>> import pathlib, tempfile, matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import phare.plot
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "tiles.svg"
+    >>> save(phare.plot.tiles("companies", "partnering"), str(path))
+    >>> "<svg" in path.read_text(encoding="utf-8")
+    True
+    """
+    import os
+
+    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure as Chart
+
+    chart = ax.figure if isinstance(ax.figure, Chart) else ax.figure.figure  # a subfigure's root
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix not in FILE_FORMATS:
+        raise PhareError(f"cannot save a chart as {path!r}: name a .png or .svg file")
+    try:
+        chart.savefig(path, dpi=150 if suffix == ".png" else "figure")
+    except (OSError, ValueError) as err:  # ValueError: a NUL or a lone surrogate in the name
+        reason = err.strerror if isinstance(err, OSError) else None
+        raise PhareError(f"cannot write {path}: {reason or err}") from err
+    finally:
+        plt.close(chart)

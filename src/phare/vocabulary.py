@@ -25,7 +25,7 @@ Unit = Literal["percent", "score-10", "count", "points"]
 Qualifier = Literal["exact", "approx", "lower-bound"]
 Confidence = Literal["A", "B", "C"]
 RegionKind = Literal["country", "metropolitan", "overseas"]
-Format = Literal["csv", "json", "markdown"]
+Format = Literal["csv", "json", "markdown", "xlsx", "sqlite"]
 Style = Literal["text", "bibtex"]
 Language = Literal["en", "fr"]
 
@@ -98,7 +98,9 @@ REGION_KINDS: tuple[RegionKind, ...] = ("country", "metropolitan", "overseas")
 # --- the names an argument may take ----------------------------------------------------------
 
 #: The formats ``phare export`` and :func:`phare.export.render` write.
-FORMATS: tuple[Format, ...] = ("csv", "json", "markdown")
+FORMATS: tuple[Format, ...] = ("csv", "json", "markdown", "xlsx", "sqlite")
+#: The formats written as files (a workbook, a database), not as text.
+FILE_FORMATS: tuple[Format, ...] = ("xlsx", "sqlite")
 #: The styles of a reference (:meth:`phare.Figure.cite`).
 STYLES: tuple[Style, ...] = ("text", "bibtex")
 #: The languages of labels and definitions.
@@ -151,7 +153,7 @@ def match(members: tuple[T, ...], value: object, *, kind: str, argument: str) ->
     Traceback (most recent call last):
     ...
     phare.errors.UnknownNameError: unknown export format 'jsn'; did you mean 'json'? The export
-    formats are 'csv', 'json' and 'markdown'.
+    formats are 'csv', 'json', 'markdown', 'xlsx' and 'sqlite'.
     """
     text = plain_text(argument, value)
     key = _key(text)

@@ -1,0 +1,87 @@
+"""The figures as a SQLite database, with the standard library's :mod:`sqlite3`.
+
+Five tables, ``figures``, ``studies``, ``sources``, ``regions`` and ``disputes`` (see
+:mod:`phare._tables`), each with its primary key and its foreign keys declared, so DuckDB,
+Datasette or any SQL client can join them; a ``metadata`` table says which phare and which data
+made the file. Booleans are integers 0 and 1, missing values are ``NULL``. The rows are inserted
+with the foreign keys enforced, so a file that is written has no dangling reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from phare._metadata import export_metadata
+from phare._tables import Column, Table, replace_file, tables
+from phare.model import Figure
+
+#: The SQLite type of each kind of column.
+SQL_TYPES = {"text": "TEXT", "real": "REAL", "integer": "INTEGER", "boolean": "INTEGER"}
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _column(column: Column, is_key: bool) -> str:
+    """One column's definition: type, key, reference, and the 0/1 check of a boolean."""
+    words = [_quote(column.name), SQL_TYPES[column.kind]]
+    if is_key:
+        words.append("NOT NULL PRIMARY KEY")
+    if column.references is not None:
+        table, target = column.references.split(".")
+        words.append(f"REFERENCES {_quote(table)}({_quote(target)})")
+    if column.kind == "boolean":
+        words.append(f"CHECK ({_quote(column.name)} IN (0, 1))")
+    return " ".join(words)
+
+
+def create_statement(table: Table) -> str:
+    """The ``CREATE TABLE`` statement of *table*, its first column the primary key.
+
+    >>> from phare._tables import Column, Table
+    >>> print(create_statement(Table("t", (Column("id"), Column("r", references="u.id")), [])))
+    CREATE TABLE "t" ("id" TEXT NOT NULL PRIMARY KEY, "r" TEXT REFERENCES "u"("id"))
+    """
+    columns = ", ".join(_column(column, number == 0) for number, column in enumerate(table.columns))
+    return f"CREATE TABLE {_quote(table.name)} ({columns})"
+
+
+def _fill(path: str, found: tuple[Table, ...]) -> None:
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        with connection:
+            for table in found:
+                connection.execute(create_statement(table))
+                marks = ", ".join("?" for _ in table.columns)
+                connection.executemany(
+                    f"INSERT INTO {_quote(table.name)} VALUES ({marks})", table.rows
+                )
+            connection.execute(
+                'CREATE TABLE "metadata" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT)'
+            )
+            connection.executemany(
+                'INSERT INTO "metadata" VALUES (?, ?)', export_metadata().items()
+            )
+    finally:
+        connection.close()
+
+
+def write(figures: Iterable[Figure], path: str) -> None:
+    """Write *figures* and the records they refer to as a SQLite database at *path*.
+
+    A file already at *path* is replaced.
+
+    >>> import contextlib, os, sqlite3, tempfile, phare
+    >>> path = os.path.join(tempfile.mkdtemp(), "phare.sqlite")
+    >>> write(phare.figures(region="occitanie", actor="citizens"), path)
+    >>> with contextlib.closing(sqlite3.connect(path)) as db:
+    ...     db.execute("SELECT f.value, s.title FROM figures f JOIN studies s ON s.id = f.study"
+    ...                " WHERE f.id = 'occ-citizens-alliances-innovation-2019'").fetchone()
+    (82.0, 'IMPACT-Occitanie')
+    """
+    found = tables(figures)
+    replace_file(path, lambda scratch: _fill(scratch, found))

@@ -1,0 +1,225 @@
+"""The related tables of an export: figures, studies, sources, regions and disputes, as plain rows.
+
+The spreadsheet (:mod:`phare._xlsx`) and the SQLite database (:mod:`phare._sqlite`) hold the
+same tables, built here once from the public records, without pandas. The figures are those
+exported, with the columns of :data:`phare.frame.COLUMNS` and the ``source_id`` their source is
+keyed by; the regions (France first) and the studies are all of them, so that every reference
+resolves; the disputes are those about the exported figures and about any study, programme or
+the Observatory; the sources are every one that a row of these tables cites.
+
+Each column says its kind and, for a foreign key, the ``table.column`` it refers to, so the
+SQLite writer can declare the keys and the types.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from typing import Literal, NamedTuple
+
+import phare
+from phare.errors import PhareError
+from phare.frame import COLUMNS, record
+from phare.model import Dispute, Figure, Source, Study
+
+Kind = Literal["text", "real", "integer", "boolean"]
+Cell = str | float | int | bool | None
+
+
+class Column(NamedTuple):
+    """One column: its name, the kind of its values, and the column it refers to, if any."""
+
+    name: str
+    kind: Kind = "text"
+    references: str | None = None
+
+
+class Table(NamedTuple):
+    """One table: its name, its columns (the first is the primary key) and its rows."""
+
+    name: str
+    columns: tuple[Column, ...]
+    rows: list[tuple[Cell, ...]]
+
+
+#: The kinds of the figure columns that are not text.
+_FIGURE_KINDS: dict[str, Kind] = {
+    "value": "real",
+    "share": "real",
+    "reference_year": "integer",
+    "disputed": "boolean",
+}
+_FIGURE_REFERENCES = {"region": "regions.slug", "study": "studies.id"}
+
+FIGURES = (
+    *(
+        Column(name, _FIGURE_KINDS.get(name, "text"), _FIGURE_REFERENCES.get(name))
+        for name in COLUMNS
+    ),
+    Column("source_id", references="sources.id"),
+)
+STUDIES = (
+    Column("id"),
+    Column("programme"),
+    Column("title"),
+    Column("actors"),
+    Column("scope"),
+    Column("region", references="regions.slug"),
+    Column("published"),
+    Column("presented_at"),
+    Column("regional_report_number", "integer"),
+    Column("producer"),
+    Column("sponsors"),
+    Column("sample_size", "integer"),
+    Column("sample_qualifier"),
+    Column("source", references="sources.id"),
+    Column("note"),
+)
+SOURCES = (Column("id"), Column("publisher"), Column("title"), Column("url"))
+REGIONS = (
+    Column("slug"),
+    Column("name"),
+    Column("kind"),
+    Column("insee_code"),
+    Column("iso_3166_2"),
+    Column("nuts"),
+)
+DISPUTES = (
+    Column("id", "integer"),
+    Column("subject_kind"),
+    Column("subject_id"),
+    Column("figure", references="figures.id"),
+    Column("study", references="studies.id"),
+    Column("field"),
+    Column("kept"),
+    Column("other"),
+    Column("other_value", "real"),
+    Column("source", references="sources.id"),
+    Column("note"),
+)
+
+#: Several values in one cell (a study's actors, its sponsors) are joined by this.
+JOIN = "; "
+
+
+def _study_row(study: Study) -> tuple[Cell, ...]:
+    return (
+        study.id,
+        study.programme,
+        study.title,
+        JOIN.join(study.actors),
+        study.scope,
+        study.region,
+        study.published,
+        study.presented_at,
+        study.regional_report_number,
+        study.producer,
+        JOIN.join(study.sponsors),
+        study.sample_size,
+        study.sample_qualifier,
+        study.source.id,
+        study.note,
+    )
+
+
+def _disputes(figures: Sequence[Figure]) -> list[tuple[str, str, Dispute]]:
+    """(subject kind, subject id, dispute) for the exported figures and every other subject.
+
+    The Observatory, which has no id, is named by its name.
+    """
+    observatory = phare.observatory()
+    found: list[tuple[str, str, Dispute]] = [
+        ("figure", f.id, d) for f in figures for d in f.disputes
+    ]
+    found += [("study", s.id, d) for s in phare.studies() for d in s.disputes]
+    found += [("programme", p.id, d) for p in observatory.programmes for d in p.disputes]
+    found += [("observatory", observatory.name, d) for d in observatory.disputes]
+    return found
+
+
+def tables(figures: Iterable[Figure]) -> tuple[Table, ...]:
+    """The five tables of an export of *figures*, sources first so keys resolve in order.
+
+    >>> import phare
+    >>> found = {t.name: t for t in tables(phare.figures(region="occitanie"))}
+    >>> sorted(found)
+    ['disputes', 'figures', 'regions', 'sources', 'studies']
+    >>> len(found["figures"].rows) == len(phare.figures(region="occitanie"))
+    True
+    >>> found["regions"].rows[0][:2]
+    ('france', 'France')
+    """
+    chosen = list(figures)
+    studies = phare.studies()
+    disputes = _disputes(chosen)
+    cited: dict[str, Source] = {}
+    for source in (
+        *(f.source for f in chosen),
+        *(s.source for s in studies),
+        *(d.source for _, _, d in disputes),
+    ):
+        cited.setdefault(source.id, source)
+    regions = (phare.national(), *phare.regions())
+    return (
+        Table("sources", SOURCES, [(s.id, s.publisher, s.title, s.url) for s in cited.values()]),
+        Table(
+            "regions",
+            REGIONS,
+            [(r.slug, r.name, r.kind, r.insee_code, r.iso_3166_2, r.nuts) for r in regions],
+        ),
+        Table("studies", STUDIES, [_study_row(s) for s in studies]),
+        Table(
+            "figures",
+            FIGURES,
+            [(*(record(f)[name] for name in COLUMNS), f.source.id) for f in chosen],
+        ),
+        Table(
+            "disputes",
+            DISPUTES,
+            [
+                (
+                    number,
+                    kind,
+                    subject,
+                    subject if kind == "figure" else None,
+                    subject if kind == "study" else None,
+                    d.field,
+                    d.kept,
+                    d.other,
+                    d.other_value,
+                    d.source.id,
+                    d.note,
+                )
+                for number, (kind, subject, d) in enumerate(disputes, start=1)
+            ],
+        ),
+    )
+
+
+def replace_file(path: str, fill: Callable[[str], None]) -> None:
+    """Have *fill* write a new file beside *path*, then put it in *path*'s place in one step.
+
+    A file already at *path* is replaced whole (a database is never appended to), and a write
+    that fails halfway leaves it as it was. A path that cannot be written is a
+    :class:`phare.PhareError` naming it.
+    """
+    try:
+        directory = os.path.dirname(os.path.abspath(path))
+        handle, scratch = tempfile.mkstemp(prefix=".phare-", dir=directory)
+        os.close(handle)
+    except (OSError, ValueError) as err:  # ValueError: a NUL or a lone surrogate in the name
+        raise _cannot_write(path, err) from err
+    try:
+        fill(scratch)
+        os.replace(scratch, path)
+    except (OSError, ValueError) as err:  # fill() raises PhareError for what it cannot write
+        raise _cannot_write(path, err) from err
+    finally:
+        if os.path.exists(scratch):
+            os.remove(scratch)
+
+
+def _cannot_write(path: str, err: OSError | ValueError) -> PhareError:
+    reason = err.strerror if isinstance(err, OSError) else None
+    return PhareError(f"cannot write {path}: {reason or err}")

@@ -1,0 +1,246 @@
+"""``phare export --format xlsx|sqlite``: files re-read with openpyxl and sqlite3."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import subprocess
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import attrs
+import openpyxl
+import pytest
+
+import phare
+from phare import _sqlite, _tables, _xlsx, export
+from phare.cli import main
+from phare.frame import COLUMNS, record
+
+Python = Callable[..., subprocess.CompletedProcess[str]]
+
+#: Texts a spreadsheet would read as the start of a formula, were they typed in a cell.
+FORMULA_STARTS = ("=1+1", "+1+1", "-1+1", "@SUM(1)")
+
+
+def _hostile_figures() -> list[phare.Figure]:
+    """The figures, the first four with a note (and one a source title) that looks like a formula."""
+    figures = list(phare.figures())
+    for number, text in enumerate(FORMULA_STARTS):
+        figures[number] = attrs.evolve(figures[number], note=text)
+    source = attrs.evolve(figures[0].source, id="seed:hostile", title="=HYPERLINK(1)")
+    figures[0] = attrs.evolve(figures[0], source=source)
+    return figures
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[phare.Figure]]:
+    figures = _hostile_figures()
+    path = tmp_path_factory.mktemp("xlsx") / "phare.xlsx"
+    _xlsx.write(figures, str(path))
+    return path, figures
+
+
+def _sheet_rows(path: Path, name: str) -> list[list[object]]:
+    sheet = openpyxl.load_workbook(path)[name]
+    return [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+
+def test_the_workbook_holds_every_figure_as_the_table_does(
+    book: tuple[Path, list[phare.Figure]],
+) -> None:
+    path, figures = book
+    rows = _sheet_rows(path, "figures")
+    assert rows[0] == [*COLUMNS, "source_id"]
+    assert len(rows) == len(figures) + 1
+    for figure, row in zip(figures, rows[1:], strict=True):
+        expected = record(figure)
+        # an empty text, like a missing value, is an empty cell
+        assert row[: len(COLUMNS)] == [
+            expected[column] if expected[column] != "" else None for column in COLUMNS
+        ]
+        assert row[-1] == figure.source.id
+    disputed = rows[0].index("disputed")
+    assert {type(row[disputed]) for row in rows[1:]} == {bool}
+
+
+def test_the_workbook_has_the_related_sheets_and_the_versions(
+    book: tuple[Path, list[phare.Figure]],
+) -> None:
+    path, _ = book
+    loaded = openpyxl.load_workbook(path)
+    assert loaded.sheetnames == ["figures", "studies", "sources", "disputes", "regions", "about"]
+    studies = _sheet_rows(path, "studies")
+    assert [row[0] for row in studies[1:]] == [s.id for s in phare.studies()]
+    regions = _sheet_rows(path, "regions")
+    assert [row[0] for row in regions[1:]] == [r.slug for r in (phare.national(), *phare.regions())]
+    disputes = _sheet_rows(path, "disputes")
+    every = [d for f in phare.figures() for d in f.disputes]
+    every += [d for s in phare.studies() for d in s.disputes]
+    every += [d for p in phare.programmes() for d in p.disputes]
+    every += list(phare.observatory().disputes)
+    assert [(row[5], row[7]) for row in disputes[1:]] == [(d.field, d.other) for d in every]
+    about = dict(_sheet_rows(path, "about")[1:])
+    assert about["data_version"] == phare.__data_version__
+    assert about["phare_version"] == phare.__version__
+    assert loaded.properties.version == phare.__data_version__
+
+
+def test_no_text_becomes_a_formula(book: tuple[Path, list[phare.Figure]]) -> None:
+    path, _ = book
+    sheet = openpyxl.load_workbook(path)["figures"]
+    note = [cell.value for cell in sheet[1]].index("note") + 1
+    cells = [sheet.cell(row=row, column=note) for row in range(2, 2 + len(FORMULA_STARTS))]
+    assert [cell.value for cell in cells] == list(FORMULA_STARTS)
+    assert {cell.data_type for cell in cells} == {"s"}
+    sources = dict((row[0], row[2]) for row in _sheet_rows(path, "sources")[1:])
+    assert sources["seed:hostile"] == "=HYPERLINK(1)"
+    with zipfile.ZipFile(path) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        assert sheets
+        for name in sheets:
+            assert b"<f>" not in archive.read(name), name
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("sqlite") / "phare.sqlite"
+    _sqlite.write(_hostile_figures(), str(path))
+    return path
+
+
+def _query(path: Path, sql: str) -> list[tuple[object, ...]]:
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return db.execute(sql).fetchall()
+
+
+TABLES = {"figures", "studies", "sources", "regions", "disputes", "metadata"}
+
+
+def test_the_database_declares_its_keys_and_they_hold(database: Path) -> None:
+    names = {
+        row[0] for row in _query(database, "SELECT name FROM sqlite_master WHERE type='table'")
+    }
+    assert names == TABLES
+    assert _query(database, "PRAGMA foreign_key_check") == []
+    keys = {
+        "figures": "id",
+        "studies": "id",
+        "sources": "id",
+        "regions": "slug",
+        "disputes": "id",
+        "metadata": "key",
+    }
+    for table, key in keys.items():
+        info = _query(database, f"PRAGMA table_info({table})")
+        assert [row[1] for row in info if row[5]] == [key], table
+    references = {
+        table: sorted(
+            (row[3], row[2], row[4])
+            for row in _query(database, f"PRAGMA foreign_key_list({table})")
+        )
+        for table in ("figures", "studies", "disputes")
+    }
+    assert references == {
+        "figures": [
+            ("region", "regions", "slug"),
+            ("source_id", "sources", "id"),
+            ("study", "studies", "id"),
+        ],
+        "studies": [("region", "regions", "slug"), ("source", "sources", "id")],
+        "disputes": [
+            ("figure", "figures", "id"),
+            ("source", "sources", "id"),
+            ("study", "studies", "id"),
+        ],
+    }
+
+
+def test_the_database_holds_the_figures_as_the_table_does(database: Path) -> None:
+    figures = _hostile_figures()
+    rows = _query(database, f"SELECT {', '.join(COLUMNS)} FROM figures ORDER BY rowid")
+    expected = [tuple(record(f)[c] for c in COLUMNS) for f in figures]
+    disputed = COLUMNS.index("disputed")
+    assert [row[:disputed] + row[disputed + 1 :] for row in rows] == [
+        row[:disputed] + row[disputed + 1 :] for row in expected
+    ]
+    assert [row[disputed] for row in rows] == [int(f.disputed) for f in figures]
+    assert _query(database, "SELECT value FROM metadata WHERE key = 'data_version'") == [
+        (phare.__data_version__,)
+    ]
+    assert _query(database, "SELECT count(*) FROM figures WHERE share IS NULL") == [
+        (sum(f.share is None for f in figures),)
+    ]
+
+
+def test_a_database_is_replaced_not_appended_to(tmp_path: Path) -> None:
+    path = tmp_path / "phare.sqlite"
+    export.write(phare.figures(), "sqlite", str(path))
+    export.write(phare.figures(region="occitanie"), "sqlite", str(path))
+    assert _query(path, "SELECT count(*) FROM figures") == [
+        (len(phare.figures(region="occitanie")),)
+    ]
+    assert [p.name for p in tmp_path.iterdir()] == ["phare.sqlite"]
+
+
+def test_the_command_writes_both_files(python: Python, tmp_path: Path) -> None:
+    for fmt in ("xlsx", "sqlite"):
+        target = tmp_path / f"occitanie.{fmt}"
+        result = python(
+            "-m",
+            "phare",
+            "export",
+            "--format",
+            fmt,
+            "--region",
+            "occitanie",
+            "--output",
+            str(target),
+        )
+        assert result.returncode == 0, result.stderr
+        count = len(phare.figures(region="occitanie"))
+        assert result.stderr == f"phare: wrote {count} figures to {target}\n"
+    assert openpyxl.load_workbook(tmp_path / "occitanie.xlsx")["figures"].max_row == count + 1
+    assert _query(tmp_path / "occitanie.sqlite", "SELECT count(*) FROM figures") == [(count,)]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "sqlite"])
+def test_a_file_format_needs_an_output(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", fmt]) == 2
+    assert f"--format {fmt} writes a file: give --output FILE" in capsys.readouterr().err
+    with pytest.raises(phare.PhareError, match="is a file format"):
+        export.render(phare.figures(), fmt)
+
+
+def test_write_refuses_a_text_format_and_an_unwritable_path(tmp_path: Path) -> None:
+    with pytest.raises(phare.PhareError, match="'csv' is not a file format"):
+        export.write(phare.figures(), "csv", str(tmp_path / "x.csv"))
+    with pytest.raises(phare.PhareError, match="cannot write"):
+        export.write(phare.figures(), "sqlite", str(tmp_path / "missing" / "x.sqlite"))
+    with pytest.raises(phare.PhareError, match="cannot write"):
+        export.write(phare.figures(), "xlsx", str(tmp_path / "nul\0.xlsx"))
+
+
+def test_a_control_character_is_refused_not_dropped(tmp_path: Path) -> None:
+    figures = [attrs.evolve(phare.figures()[0], note="bell\x07")]
+    with pytest.raises(phare.PhareError, match=r"row 2, column 'note'.*control character"):
+        _xlsx.write(figures, str(tmp_path / "x.xlsx"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_openpyxl_the_extra_is_named(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(phare.MissingExtraError, match=r"pip install 'phare-observatoire\[excel\]'"):
+        _xlsx.write(phare.figures(), str(tmp_path / "x.xlsx"))
+
+
+def test_every_table_column_is_named_once() -> None:
+    for table in _tables.tables(phare.figures()):
+        names = [c.name for c in table.columns]
+        assert len(names) == len(set(names)), table.name
+        assert all(len(row) == len(names) for row in table.rows), table.name
