@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 import pytest
 
-from verified import (
+from support.verified import (
     FIGURES,
     FORMER_REGIONS,
     REGIONS,

@@ -1,6 +1,6 @@
 """Collections the public API does not hand out in one call, gathered from what it does.
 
-The data pages and the check of the counts stated in prose (``tests/test_prose_numbers.py``)
+The data pages and the check of the counts stated in prose (``tests/docs/test_prose_numbers.py``)
 both count with these, so a page and the prose can never count differently.
 """
 

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: the verified facts, data copies, expected analyses."""
