@@ -414,18 +414,31 @@ class Dataset:
         study: str | None = None,
         min_confidence: str | None = None,
         programme: str | None = None,
+        lang: str | None = None,
     ) -> pd.DataFrame:
         """The figures that pass the filters of :func:`figures`, as one tidy DataFrame.
+
+        The columns are those of :data:`phare.frame.COLUMNS`. With ``lang="en"`` or ``"fr"``
+        (any case), five more follow, in that language: ``actor_label``, ``segment_label``,
+        ``indicator_label``, ``theme_label`` (missing without a theme) and ``unit_label``; the ids
+        stay the keys, and the notes stay in English, as the sources were read. Another language
+        is a :class:`phare.UnknownNameError` listing ``'en'`` and ``'fr'``.
 
         >>> import phare
         >>> df = phare.to_frame(region="nouvelle-aquitaine", indicator="partnering")
         >>> df[["actor", "share"]].values.tolist()
         [['companies', 0.45], ['associations', 0.26]]
+        >>> fr = phare.to_frame(region="nouvelle-aquitaine", indicator="partnering", lang="fr")
+        >>> fr[["actor_label", "indicator_label", "unit_label"]].values.tolist()[0]
+        ['Entreprises', 'Pratique déjà le partenariat', 'pourcentage']
         """
         from phare import frame
 
         return frame.to_frame(
-            self.figures(region, actor, indicator, theme, segment, study, min_confidence, programme)
+            self.figures(
+                region, actor, indicator, theme, segment, study, min_confidence, programme
+            ),
+            lang,
         )
 
     def _national_counterpart(self, regional: Figure) -> Figure | None:
@@ -630,6 +643,7 @@ class Dataset:
         segment: str = "all",
         programme: str | None = None,
         min_confidence: str | None = None,
+        lang: str | None = None,
     ) -> pd.DataFrame:
         """The regions that published a figure, ranked by value, against France, as a DataFrame.
 
@@ -642,6 +656,8 @@ class Dataset:
         ``source_url``. ``programme="PHARE"`` or ``min_confidence="A"`` narrow the field, on both
         sides: France's figure passes the same filters. A region with several studies counts once,
         with its latest figure. *actor*, *indicator* and *segment* are text, never ``None``.
+        With ``lang="en"`` or ``"fr"``, a last column ``unit_label`` names the unit in that
+        language (as in :func:`to_frame`); the region names are the regions' own.
 
         >>> import phare
         >>> df = phare.rank("citizens", "alliances-innovation")
@@ -652,6 +668,8 @@ class Dataset:
         [['phare-citoyens-2015', 'A']]
         >>> list(df["rank"]) == sorted(df["rank"]) and df["value"].is_monotonic_decreasing
         True
+        >>> phare.rank("citizens", "alliances-innovation", lang="fr")["unit_label"].iloc[0]
+        'pourcentage'
         """
         return _analysis.rank(
             self,
@@ -661,6 +679,7 @@ class Dataset:
             segment=segment,
             programme=programme,
             min_confidence=min_confidence,
+            lang=lang,
         )
 
     def coverage(self) -> pd.DataFrame:
@@ -705,8 +724,8 @@ class Dataset:
         """
         return citation.cite(self, style)
 
-    def _region_coverage(self, region: Region) -> pd.DataFrame:
-        return _analysis.region_coverage(self, region)
+    def _region_coverage(self, region: Region, lang: str | None = None) -> pd.DataFrame:
+        return _analysis.region_coverage(self, region, lang)
 
 
 #: The data bundled with phare, read on the first query: what the ``phare`` functions answer.
