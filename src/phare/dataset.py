@@ -807,7 +807,9 @@ class Dataset:
 
         Columns: ``region`` (slug), ``region_name``, one column per actor (``citizens``,
         ``companies``, ``associations``, ``mayors``) and ``total``. Every region is listed, those
-        without any figure too, so the gaps show.
+        without any figure too, so the gaps show. It takes no ``lang``: its only words are the
+        regions' own names and the actor ids that head its columns, which
+        ``rename(columns={a.id: a.label_fr for a in phare.actors()})`` puts in French.
 
         >>> import phare
         >>> cov = phare.coverage()
