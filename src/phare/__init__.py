@@ -43,6 +43,7 @@ if TYPE_CHECKING:
         actors as actors,
         cite as cite,
         coverage as coverage,
+        disputes as disputes,
         figures as figures,
         indicator as indicator,
         indicators as indicators,
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
         regions as regions,
         segment as segment,
         segments as segments,
+        sources as sources,
         studies as studies,
         study as study,
         theme as theme,
@@ -93,10 +95,10 @@ _read_only = type(type.__dict__)
 _LAZY = _read_only({
     **dict.fromkeys(
         (
-            "Dataset", "actor", "actors", "cite", "coverage", "figures", "indicator",
+            "Dataset", "actor", "actors", "cite", "coverage", "disputes", "figures", "indicator",
             "indicators", "load", "national", "observatory", "programme", "programmes", "rank",
-            "region", "regions", "segment", "segments", "studies", "study", "theme", "themes",
-            "to_frame",
+            "region", "regions", "segment", "segments", "sources", "studies", "study", "theme",
+            "themes", "to_frame",
         ),
         "phare.dataset",
     ),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from phare._query import recency, theme_required
 from phare.errors import FigureNotFoundError
 from phare.model import Comparison
-from phare.vocabulary import confidence, plain_text
+from phare.vocabulary import UNIT_NAMES, confidence, label, language, plain_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -143,10 +143,12 @@ def rank(
     segment: str = "all",
     programme: str | None = None,
     min_confidence: str | None = None,
+    lang: str | None = None,
 ) -> pd.DataFrame:
     """The table behind :meth:`phare.Dataset.rank`."""
     from phare import frame
 
+    chosen = None if lang is None else language(lang)
     ranked = ranking(
         dataset,
         actor,
@@ -176,12 +178,13 @@ def rank(
             "programme": f.programme,
             "confidence": f.confidence,
             "source_url": f.source.url,
+            **({} if chosen is None else {"unit_label": UNIT_NAMES[chosen][f.unit]}),
         }
         for f, national in ranked
     ]
     return frame.table(
         rows,
-        RANK_COLUMNS,
+        RANK_COLUMNS if chosen is None else (*RANK_COLUMNS, "unit_label"),
         floats=("value", "share", "national_value", "difference"),
         integers=("rank", "reference_year"),
     )
@@ -210,19 +213,24 @@ def coverage(dataset: Dataset) -> pd.DataFrame:
     return frame.table(rows, columns, integers=(*actor_columns, "total"))
 
 
-def region_coverage(dataset: Dataset, region: Region) -> pd.DataFrame:
+def region_coverage(dataset: Dataset, region: Region, lang: str | None = None) -> pd.DataFrame:
     """The figures of one *region*, counted by indicator (rows) and actor (columns).
 
     Indicators come in the order of :func:`phare.indicators`; those without a figure here are
-    left out (a region without figures gives an empty table with the same columns).
+    left out (a region without figures gives an empty table with the same columns). ``label``
+    is the indicator's English label; with *lang*, an ``indicator_label`` column in that
+    language follows ``total``.
 
     >>> import phare
     >>> table = region_coverage(phare.dataset.BUNDLED, phare.region("occitanie"))
     >>> table[["indicator", "citizens", "total"]].values.tolist()
     [['alliances-innovation', 1, 1], ['actors-insufficiently-mobilised', 1, 1]]
+    >>> region_coverage(phare.dataset.BUNDLED, phare.region("occitanie"), "fr")["indicator_label"][0]
+    "Alliances sources d'innovation"
     """
     from phare import frame
 
+    chosen = None if lang is None else language(lang)
     figures = region.figures()
     actor_columns = tuple(a.id for a in dataset.actors())
     rows = [
@@ -230,9 +238,12 @@ def region_coverage(dataset: Dataset, region: Region) -> pd.DataFrame:
             "indicator": indicator.id,
             "label": indicator.label_en,
             **_actor_counts(dataset, (f for f in figures if f.indicator is indicator)),
+            **({} if chosen is None else {"indicator_label": label(indicator, chosen)}),
         }
         for indicator in dataset.indicators()
         if any(f.indicator is indicator for f in figures)
     ]
     columns = ("indicator", "label", *actor_columns, "total")
+    if chosen is not None:
+        columns = (*columns, "indicator_label")
     return frame.table(rows, columns, integers=(*actor_columns, "total"))

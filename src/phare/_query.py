@@ -8,11 +8,12 @@ or lists what exists.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from phare._names import Choices, closest, normalise
-from phare.errors import FigureNotFoundError, UnknownNameError
+from phare.errors import FigureNotFoundError, PhareError, UnknownNameError
 from phare.vocabulary import plain_text
 
 if TYPE_CHECKING:
@@ -109,3 +110,48 @@ def remember(memo: dict[K, V], key: K, value: V) -> None:
 def recency(figure: Figure) -> tuple[int, str]:
     """The sort key that makes the latest figure win: reference year, then publication date."""
     return (figure.reference_year, figure.study.published or "")
+
+
+#: A range of reference years, both ends included; ``None`` leaves that end open.
+YearRange = tuple["int | None", "int | None"]
+
+
+def year_range(years: object) -> YearRange:
+    """The ``years=(first, last)`` filter of a query, checked: both ends included, ``None`` open.
+
+    Anything but a pair of ``int`` (or ``None``) is a :class:`TypeError`; a range that ends before
+    it starts is a :class:`phare.PhareError`, not an empty answer.
+
+    >>> year_range((2015, 2021)), year_range([2018, None])
+    ((2015, 2021), (2018, None))
+    >>> year_range(2016)
+    Traceback (most recent call last):
+    ...
+    TypeError: years must be a pair (first, last) of int or None, as in years=(2015, 2021), not int
+    >>> year_range((2021, 2015))
+    Traceback (most recent call last):
+    ...
+    phare.errors.PhareError: years=(2021, 2015) ends before it starts; give (first, last), as in years=(2015, 2021)
+    """
+    shape = "a pair (first, last) of int or None, as in years=(2015, 2021)"
+    if not isinstance(years, (tuple, list)) or len(years) != 2:
+        raise TypeError(f"years must be {shape}, not {type(years).__name__}")
+    first, last = (_year(end, shape) for end in years)
+    if first is not None and last is not None and first > last:
+        raise PhareError(
+            f"years=({first}, {last}) ends before it starts; give (first, last), "
+            "as in years=(2015, 2021)"
+        )
+    return (first, last)
+
+
+def _year(end: object, shape: str) -> int | None:
+    """One end of a year range as a plain ``int``: any integer (a numpy one too), never a bool."""
+    import numbers
+
+    if end is None:
+        return None
+    if isinstance(end, bool) or not isinstance(end, numbers.Integral):
+        raise TypeError(f"years must be {shape}, not a pair holding {type(end).__name__}")
+    # A plain copy: an int subclass's own methods never run; other integers give their index.
+    return int.__index__(end) if isinstance(end, int) else operator.index(end)

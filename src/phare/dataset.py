@@ -25,8 +25,9 @@ from phare._query import (
     recency,
     remember,
     theme_required,
+    year_range,
 )
-from phare._store import DataSource, Store
+from phare._store import OBSERVATORY_ID, DataSource, Store, citations
 from phare.errors import (
     FigureNotFoundError,
     FormerCodeError,
@@ -361,11 +362,19 @@ class Dataset:
         study: str | None = None,
         min_confidence: str | None = None,
         programme: str | None = None,
+        *,
+        disputed: bool | None = None,
+        years: tuple[int | None, int | None] | None = None,
     ) -> Figures:
         """Every bundled figure that passes all the filters given, in table order.
 
         ``min_confidence="B"`` keeps grades A and B. Names follow the same spelling rules as
-        :func:`region` and :func:`actor`.
+        :func:`region` and :func:`actor`. ``disputed=True`` keeps the figures another source
+        contradicts (:func:`disputes` lists what each says), ``disputed=False`` the others.
+        ``years=(2015, 2021)`` keeps the reference years from 2015 to 2021, both included;
+        ``None`` at either end leaves it open (``years=(2018, None)``). A ``disputed`` that is not
+        a ``bool``, or ``years`` that are not a pair of integers, is a :class:`TypeError`; a range
+        that ends before it starts is a :class:`phare.PhareError`.
 
         >>> import phare
         >>> len(phare.figures()) == len(phare.to_frame())
@@ -376,7 +385,16 @@ class Dataset:
         {'A'}
         >>> [f.value for f in phare.figures(region="nouvelle-aquitaine", actor="mayors")]
         []
+        >>> all(f.disputed for f in phare.figures(disputed=True))
+        True
+        >>> [f.reference_year for f in phare.figures(
+        ...     region="france", actor="companies", indicator="partnering", segment="all",
+        ...     years=(2011, 2021))]
+        [2015, 2021]
         """
+        if disputed is not None and not isinstance(disputed, bool):
+            raise TypeError(f"disputed must be True, False or None, not {type(disputed).__name__}")
+        first, last = (None, None) if years is None else year_range(years)
         selected: list[Figure] = list(self._tables().figures)
         if region is not None:
             wanted_region = self._resolve_region(region)
@@ -402,6 +420,12 @@ class Dataset:
         if min_confidence is not None:
             grades = grades_from(min_confidence)
             selected = [f for f in selected if f.confidence in grades]
+        if disputed is not None:
+            selected = [f for f in selected if f.disputed is disputed]
+        if first is not None:
+            selected = [f for f in selected if f.reference_year >= first]
+        if last is not None:
+            selected = [f for f in selected if f.reference_year <= last]
         return Figures(selected)
 
     def to_frame(
@@ -414,19 +438,128 @@ class Dataset:
         study: str | None = None,
         min_confidence: str | None = None,
         programme: str | None = None,
+        *,
+        disputed: bool | None = None,
+        years: tuple[int | None, int | None] | None = None,
+        lang: str | None = None,
     ) -> pd.DataFrame:
         """The figures that pass the filters of :func:`figures`, as one tidy DataFrame.
+
+        The columns are those of :data:`phare.frame.COLUMNS`. With ``lang="en"`` or ``"fr"``
+        (any case), five more follow, in that language: ``actor_label``, ``segment_label``,
+        ``indicator_label``, ``theme_label`` (missing without a theme) and ``unit_label``; the ids
+        stay the keys, and the notes stay in English, as the sources were read. Another language
+        is a :class:`phare.UnknownNameError` listing ``'en'`` and ``'fr'``.
 
         >>> import phare
         >>> df = phare.to_frame(region="nouvelle-aquitaine", indicator="partnering")
         >>> df[["actor", "share"]].values.tolist()
         [['companies', 0.45], ['associations', 0.26]]
+        >>> fr = phare.to_frame(region="nouvelle-aquitaine", indicator="partnering", lang="fr")
+        >>> fr[["actor_label", "indicator_label", "unit_label"]].values.tolist()[0]
+        ['Entreprises', 'Pratique déjà le partenariat', 'pourcentage']
         """
         from phare import frame
 
         return frame.to_frame(
-            self.figures(region, actor, indicator, theme, segment, study, min_confidence, programme)
+            self.figures(
+                region,
+                actor,
+                indicator,
+                theme,
+                segment,
+                study,
+                min_confidence,
+                programme,
+                disputed=disputed,
+                years=years,
+            ),
+            lang,
         )
+
+    def disputes(self) -> pd.DataFrame:
+        """Every dispute of the dataset, one row each: where sources disagree, and what was kept.
+
+        Columns: ``subject_kind`` (``figure``, ``study``, ``programme`` or ``observatory``) and
+        ``subject_id`` (the figure's, study's or programme's id, or the Observatory's), the
+        ``field`` in dispute, the value ``kept`` and the ``other`` one as the disputing source
+        words it, ``other_value`` (its number, when it has one), ``source`` (the id of the
+        disputing source, its URL for a web page: the key of :func:`sources`) and the ``note``
+        on why the kept value was preferred. The Observatory's disputes come first, then the
+        programmes', the studies' and the figures', each in table order. The texts are in
+        English.
+
+        >>> import phare
+        >>> d = phare.disputes()
+        >>> d[d["subject_id"] == "fr-companies-partnerships-count-2015"][
+        ...     ["subject_kind", "field", "kept", "other_value"]].values.tolist()
+        [['figure', 'value', 'more than 674 000', 675000.0]]
+        >>> set(d.loc[d["subject_kind"] == "figure", "subject_id"]) == {
+        ...     f.id for f in phare.figures(disputed=True)}
+        True
+        """
+        from phare import frame
+
+        store = self._tables()
+        observatory = store.observatory
+        subjects = [
+            ("observatory", OBSERVATORY_ID, observatory.disputes),
+            *(("programme", p.id, p.disputes) for p in observatory.programmes),
+            *(("study", s.id, s.disputes) for s in store.studies),
+            *(("figure", f.id, f.disputes) for f in store.figures),
+        ]
+        rows = [
+            {
+                "subject_kind": kind,
+                "subject_id": subject,
+                "field": d.field,
+                "kept": d.kept,
+                "other": d.other,
+                "other_value": d.other_value,
+                "source": d.source.id,
+                "note": d.note,
+            }
+            for kind, subject, disputes in subjects
+            for d in disputes
+        ]
+        return frame.table(
+            rows, DISPUTE_COLUMNS, floats=("other_value",), categories=("subject_kind", "field")
+        )
+
+    def sources(self) -> pd.DataFrame:
+        """Every source the dataset cites, one row each, with how many figures cite it.
+
+        Columns: ``id`` (the URL of a web page, or ``seed:`` and a name for a document without
+        an address), ``url`` (missing for such a document), ``publisher``, ``title`` and
+        ``figures``, the number of figures read from it (0 for a source cited only by studies,
+        programmes, disputes or the Observatory). Rows follow ``sources.csv``.
+
+        >>> import phare
+        >>> s = phare.sources()
+        >>> int(s["figures"].sum()) == len(phare.figures())
+        True
+        >>> seed = s[s["id"] == "seed:press-release-phare-nouvelle-aquitaine"]
+        >>> seed["url"].isna().tolist(), seed["publisher"].tolist()
+        ([True], ['Le RAMEAU'])
+        """
+        from phare import frame
+
+        store = self._tables()
+        cited: dict[str, int] = {}
+        for kind, source in citations(store):
+            if kind == "figures":
+                cited[source.id] = cited.get(source.id, 0) + 1
+        rows = [
+            {
+                "id": source.id,
+                "url": source.url,
+                "publisher": source.publisher,
+                "title": source.title,
+                "figures": cited.get(source.id, 0),
+            }
+            for source in store.sources.values()
+        ]
+        return frame.table(rows, SOURCE_COLUMNS, integers=("figures",))
 
     def _national_counterpart(self, regional: Figure) -> Figure | None:
         """France's latest figure of the same programme, actor, segment, indicator and theme."""
@@ -630,6 +763,7 @@ class Dataset:
         segment: str = "all",
         programme: str | None = None,
         min_confidence: str | None = None,
+        lang: str | None = None,
     ) -> pd.DataFrame:
         """The regions that published a figure, ranked by value, against France, as a DataFrame.
 
@@ -642,6 +776,8 @@ class Dataset:
         ``source_url``. ``programme="PHARE"`` or ``min_confidence="A"`` narrow the field, on both
         sides: France's figure passes the same filters. A region with several studies counts once,
         with its latest figure. *actor*, *indicator* and *segment* are text, never ``None``.
+        With ``lang="en"`` or ``"fr"``, a last column ``unit_label`` names the unit in that
+        language (as in :func:`to_frame`); the region names are the regions' own.
 
         >>> import phare
         >>> df = phare.rank("citizens", "alliances-innovation")
@@ -652,6 +788,8 @@ class Dataset:
         [['phare-citoyens-2015', 'A']]
         >>> list(df["rank"]) == sorted(df["rank"]) and df["value"].is_monotonic_decreasing
         True
+        >>> phare.rank("citizens", "alliances-innovation", lang="fr")["unit_label"].iloc[0]
+        'pourcentage'
         """
         return _analysis.rank(
             self,
@@ -661,6 +799,7 @@ class Dataset:
             segment=segment,
             programme=programme,
             min_confidence=min_confidence,
+            lang=lang,
         )
 
     def coverage(self) -> pd.DataFrame:
@@ -668,7 +807,9 @@ class Dataset:
 
         Columns: ``region`` (slug), ``region_name``, one column per actor (``citizens``,
         ``companies``, ``associations``, ``mayors``) and ``total``. Every region is listed, those
-        without any figure too, so the gaps show.
+        without any figure too, so the gaps show. It takes no ``lang``: its only words are the
+        regions' own names and the actor ids that head its columns, which
+        ``rename(columns={a.id: a.label_fr for a in phare.actors()})`` puts in French.
 
         >>> import phare
         >>> cov = phare.coverage()
@@ -705,9 +846,23 @@ class Dataset:
         """
         return citation.cite(self, style)
 
-    def _region_coverage(self, region: Region) -> pd.DataFrame:
-        return _analysis.region_coverage(self, region)
+    def _region_coverage(self, region: Region, lang: str | None = None) -> pd.DataFrame:
+        return _analysis.region_coverage(self, region, lang)
 
+
+#: The columns of :meth:`Dataset.disputes`, in order.
+DISPUTE_COLUMNS = (
+    "subject_kind",
+    "subject_id",
+    "field",
+    "kept",
+    "other",
+    "other_value",
+    "source",
+    "note",
+)
+#: The columns of :meth:`Dataset.sources`, in order.
+SOURCE_COLUMNS = ("id", "url", "publisher", "title", "figures")
 
 #: The data bundled with phare, read on the first query: what the ``phare`` functions answer.
 BUNDLED = Dataset()
@@ -732,6 +887,8 @@ programmes = BUNDLED.programmes
 observatory = BUNDLED.observatory
 figures = BUNDLED.figures
 to_frame = BUNDLED.to_frame
+disputes = BUNDLED.disputes
+sources = BUNDLED.sources
 rank = BUNDLED.rank
 coverage = BUNDLED.coverage
 cite = BUNDLED.cite

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from phare.vocabulary import CONFIDENCES
+from phare.vocabulary import CONFIDENCES, UNIT_NAMES, label, language
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from phare.model import Figure
+    from phare.vocabulary import Language
 
 #: One row of the tidy figure table: plain Python values, ``None`` where nothing applies.
 Record = dict[str, "str | float | int | bool | None"]
@@ -42,6 +43,9 @@ COLUMNS = (
     "disputed",
     "note",
 )
+
+#: The columns a language adds after :data:`COLUMNS`: what the ids beside them mean, in words.
+LABEL_COLUMNS = ("actor_label", "segment_label", "indicator_label", "theme_label", "unit_label")
 
 #: Columns with few distinct values, stored as pandas categoricals.
 CATEGORICAL = ("region", "actor", "segment", "indicator", "theme", "unit", "qualifier", "programme")
@@ -83,12 +87,61 @@ def record(figure: Figure) -> Record:
     }
 
 
-def to_frame(figures: Iterable[Figure]) -> pd.DataFrame:
+def labels(figure: Figure, lang: Language) -> Record:
+    """The :data:`LABEL_COLUMNS` of one figure in the language *lang* (``"en"`` or ``"fr"``).
+
+    ``theme_label`` is ``None`` for a figure without a theme, as ``theme`` is.
+
+    >>> import phare
+    >>> labels(phare.national().figure("companies", "partnerships-count"), "fr")["unit_label"]
+    'nombre'
+    """
+    f = figure
+    return {
+        "actor_label": label(f.actor, lang),
+        "segment_label": label(f.segment, lang),
+        "indicator_label": label(f.indicator, lang),
+        "theme_label": label(f.theme, lang) if f.theme is not None else None,
+        "unit_label": UNIT_NAMES[lang][f.unit],
+    }
+
+
+def columns(lang: str | None = None) -> tuple[str, ...]:
+    """The columns of a figure table: :data:`COLUMNS`, then :data:`LABEL_COLUMNS` for a language.
+
+    >>> columns("fr")[-5:] == LABEL_COLUMNS, columns() == COLUMNS
+    (True, True)
+    """
+    return COLUMNS if lang is None else COLUMNS + LABEL_COLUMNS
+
+
+def labelled_records(figures: Iterable[Figure], lang: str | None = None) -> list[Record]:
+    """The rows of :func:`to_frame` without pandas, with the labels in *lang* when one is given.
+
+    *lang* is matched by :func:`phare.vocabulary.language` (``"FR"`` is French); a language
+    phare does not speak is an :class:`~phare.errors.UnknownNameError` listing ``'en'`` and
+    ``'fr'``. The notes stay in English, as the sources were read.
+
+    >>> import phare
+    >>> row = labelled_records(phare.figures(region="occitanie"), "FR")[0]
+    >>> row["actor"], row["actor_label"], row["indicator_label"]
+    ('citizens', 'Citoyens', "Alliances sources d'innovation")
+    """
+    if lang is None:
+        return [record(f) for f in figures]
+    chosen = language(lang)
+    return [{**record(f), **labels(f, chosen)} for f in figures]
+
+
+def to_frame(figures: Iterable[Figure], lang: str | None = None) -> pd.DataFrame:
     """A tidy DataFrame, one row per figure, a fresh copy the caller may change freely.
 
     ``share`` is the value as a fraction for percent figures and missing otherwise;
     ``confidence`` is an ordered categorical (A, the surest, first); ``source_url`` is missing for the
     Nouvelle-Aquitaine press release, whose title and publisher are in ``source`` and ``publisher``.
+    With ``lang="en"`` or ``"fr"``, the :data:`LABEL_COLUMNS` follow, in that language; without
+    it the table has :data:`COLUMNS` alone, as it always had. The ids stay the keys, and the
+    notes stay in English.
 
     >>> import phare
     >>> from phare.frame import to_frame
@@ -97,12 +150,14 @@ def to_frame(figures: Iterable[Figure]) -> pd.DataFrame:
     ['priority-fragility', 37.0, 0.37, 'B']
     >>> str(df["region"].dtype), str(df["reference_year"].dtype)
     ('category', 'int64')
+    >>> to_frame(phare.figures(region="occitanie"), lang="fr")["unit_label"].tolist()
+    ['pourcentage', 'pourcentage']
     """
     import pandas as pd
 
     frame = table(
-        [record(f) for f in figures],
-        COLUMNS,
+        labelled_records(figures, lang),
+        columns(lang),
         floats=("value", "share"),
         integers=("reference_year",),
         booleans=("disputed",),

@@ -551,29 +551,36 @@ class Region:
         """
         return self._dataset._compare(self, actor, indicator, theme, segment, study)
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self, lang: str | None = None) -> pd.DataFrame:
         """This region's figures as a tidy pandas DataFrame, one row per figure.
+
+        ``lang="en"`` or ``"fr"`` adds the label columns in that language, as
+        :func:`phare.to_frame` does; the notes stay in English.
 
         >>> import phare
         >>> df = phare.region("occitanie").to_frame()
         >>> df[["indicator", "value"]].values.tolist()
         [['alliances-innovation', 82.0], ['actors-insufficiently-mobilised', 49.0]]
+        >>> phare.region("occitanie").to_frame(lang="fr")["actor_label"].tolist()
+        ['Citoyens', 'Citoyens']
         """
         from phare import frame
 
-        return frame.to_frame(self.figures())
+        return frame.to_frame(self.figures(), lang)
 
-    def coverage(self) -> pd.DataFrame:
+    def coverage(self, lang: str | None = None) -> pd.DataFrame:
         """How many figures this region has, by indicator (rows) and actor (columns).
 
         Only the indicators with at least one figure are listed; ``total`` sums the actors.
+        ``label`` is the indicator's English label; ``lang="fr"`` (or ``"en"``) adds an
+        ``indicator_label`` column in that language at the end.
 
         >>> import phare
         >>> cov = phare.region("nouvelle-aquitaine").coverage()
         >>> cov[["indicator", "citizens", "associations", "companies", "total"]].values.tolist()[:3]
         [['partnering', 0, 1, 1, 2], ['wishing-to-partner', 0, 1, 0, 1], ['alliances-innovation', 1, 1, 1, 3]]
         """
-        return self._dataset._region_coverage(self)
+        return self._dataset._region_coverage(self, lang)
 
     def __str__(self) -> str:
         return self.name
@@ -745,16 +752,21 @@ class Figures(tuple[Figure, ...]):
             return Figures(super().__getitem__(index))
         return super().__getitem__(index)
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self, lang: str | None = None) -> pd.DataFrame:
         """These figures as a tidy DataFrame, one row per figure (see :func:`phare.to_frame`).
+
+        ``lang="en"`` or ``"fr"`` adds the label columns in that language; the notes stay in
+        English.
 
         >>> import phare
         >>> phare.national().series("companies", "partnering").to_frame()["reference_year"].tolist()
         [2010, 2015, 2021]
+        >>> phare.national().series("companies", "partnering").to_frame(lang="fr")["unit_label"][0]
+        'pourcentage'
         """
         from phare import frame
 
-        return frame.to_frame(self)
+        return frame.to_frame(self, lang)
 
     def __repr__(self) -> str:
         from phare import display

@@ -21,13 +21,56 @@ from phare.dataset import BUNDLED
 from phare.errors import FigureNotFoundError, MissingExtraError, PhareError
 from phare.formatting import format_qualified
 from phare.model import Figure, Region
-from phare.vocabulary import UNIT_LABELS, plain_text
+from phare.vocabulary import UNIT_LABELS, UNIT_LABELS_FR, label, language, plain_text
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from phare.vocabulary import Language, Unit
+
 REGION_COLOUR = "#1f77b4"
 NATIONAL_COLOUR = "#7f7f7f"
+
+#: The words of the charts, by language: titles, legends and the footer (our own wording). The
+#: value axis reads :data:`~phare.vocabulary.UNIT_LABELS` or
+#: :data:`~phare.vocabulary.UNIT_LABELS_FR`; region names are the regions' own.
+WORDS: Mapping[Language, Mapping[str, str]] = MappingProxyType(
+    {
+        "en": MappingProxyType(
+            {
+                "source": "Source: Observatoire national des partenariats, via phare. ",
+                "press release": "press release",
+                "percent figures": "{region}: figures in percent",
+                "vs France": " vs France",
+                "France, same programme": "France, same programme",
+                "region, latest figure": "region, latest figure",
+                "France": "France: {value}",
+                "no national figure": "no figure of the same programme",
+                "overseas": "Overseas regions",
+                "no figure published": "no figure published",
+            }
+        ),
+        "fr": MappingProxyType(
+            {
+                "source": "Source : Observatoire national des partenariats, via phare. ",
+                "press release": "communiqué de presse",
+                "percent figures": "{region} : chiffres en pourcentage",
+                "vs France": ", face à la France",
+                "France, same programme": "France, même programme",
+                "region, latest figure": "région, dernier chiffre publié",
+                "France": "France : {value}",
+                "no national figure": "aucun chiffre du même programme",
+                "overseas": "Régions d'outre-mer",
+                "no figure published": "aucun chiffre publié",
+            }
+        ),
+    }
+)
+
+
+def _axis_label(unit: Unit, lang: Language) -> str:
+    """The value axis label of *unit* in *lang*."""
+    return (UNIT_LABELS_FR if lang == "fr" else UNIT_LABELS)[unit]
 
 
 def _require_matplotlib(ax: object) -> None:
@@ -52,40 +95,49 @@ def _axes(ax: Axes | None, rows: int, width: float = 9.0) -> Axes:
     return new_ax
 
 
-def caption(figure: Figure) -> str:
-    """What a bar stands for: actor (and segment), indicator, theme.
+def caption(figure: Figure, lang: str = "en") -> str:
+    """What a bar stands for: actor (and segment), indicator, theme, in the language *lang*.
+
+    In English the segment is named by its id, as in the tables; in French by its label.
 
     >>> import phare
-    >>> caption(phare.national().figure("associations", "partnering", segment="employer"))
+    >>> employer = phare.national().figure("associations", "partnering", segment="employer")
+    >>> caption(employer)
     'Associations (employer) · Already partnering'
+    >>> caption(employer, "fr")
+    'Associations (Associations employeuses) · Pratique déjà le partenariat'
     """
-    who = figure.actor.label_en
+    chosen = language(lang)
+    who = label(figure.actor, chosen)
     if figure.segment.id != "all":
-        who += f" ({figure.segment.id})"
-    what = f"{who} · {figure.indicator.label_en}"
-    return what if figure.theme is None else f"{what}: {figure.theme.label_en}"
+        who += f" ({figure.segment.id if chosen == 'en' else label(figure.segment, chosen)})"
+    what = f"{who} · {label(figure.indicator, chosen)}"
+    return what if figure.theme is None else f"{what}: {label(figure.theme, chosen)}"
 
 
-def sources_note(figures: Iterable[Figure]) -> str:
+def sources_note(figures: Iterable[Figure], lang: str = "en") -> str:
     """One line naming the studies and sources behind *figures*, for under a chart.
+
+    The study ids and publishers are as published, in any language.
 
     >>> import phare
     >>> sources_note(phare.figures(region="occitanie"))
     'Source: Observatoire national des partenariats, via phare. impact-occitanie-2019 (Le RAMEAU, lerameau.fr)'
     """
+    words = WORDS[language(lang)]
     seen: list[str] = []
     for f in figures:
         url = f.source.url
-        where = urlsplit(url).netloc.removeprefix("www.") if url else "press release"
+        where = urlsplit(url).netloc.removeprefix("www.") if url else words["press release"]
         entry = f"{f.study.id} ({f.source.publisher}, {where})"
         if entry not in seen:
             seen.append(entry)
-    return "Source: Observatoire national des partenariats, via phare. " + "; ".join(seen)
+    return words["source"] + "; ".join(seen)
 
 
-def _footnote(ax: Axes, figures: Sequence[Figure]) -> None:
+def _footnote(ax: Axes, figures: Sequence[Figure], lang: Language) -> None:
     ax.annotate(
-        sources_note(figures),
+        sources_note(figures, lang),
         xy=(0.0, 0.0),
         xycoords="axes fraction",
         xytext=(0, -34),
@@ -98,13 +150,14 @@ def _footnote(ax: Axes, figures: Sequence[Figure]) -> None:
     )
 
 
-def profile(region: Region | str, ax: Axes | None = None) -> Axes:
+def profile(region: Region | str, ax: Axes | None = None, *, lang: str = "en") -> Axes:
     """The region's percentage figures as bars, each beside France's for the same programme.
 
     *region* is a :class:`phare.Region` or any name :func:`phare.region` accepts. The first
     bar container holds the region's bars, the second France's; a figure France did not
     publish in the same programme has no grey bar. Approximate values and lower bounds are
-    drawn at their published value.
+    drawn at their published value. ``lang="fr"`` writes the labels, title, legend and footer
+    in French (:data:`WORDS`); the values keep their published form.
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -114,9 +167,13 @@ def profile(region: Region | str, ax: Axes | None = None) -> Axes:
     [45.0, 26.0, 29.0]
     >>> ax.get_xlabel()
     '% of respondents, as published'
+    >>> phare.plot.profile("nouvelle-aquitaine", lang="fr").get_title()
+    'Nouvelle-Aquitaine : chiffres en pourcentage, face à la France'
     """
     if not isinstance(region, (Region, str)):
         raise TypeError(f"region must be a Region or a str, not {type(region).__name__}")
+    chosen = language(lang)
+    words = WORDS[chosen]
     _require_matplotlib(ax)
     found = region if isinstance(region, Region) else BUNDLED.region(plain_text("region", region))
     figures = [f for f in found.figures() if f.indicator.is_percent]
@@ -145,20 +202,23 @@ def profile(region: Region | str, ax: Axes | None = None) -> Axes:
             [n.value for _, n in paired],
             height=height,
             color=NATIONAL_COLOUR,
-            label="France, same programme",
+            label=words["France, same programme"],
         )
         ax.bar_label(
             grey,
             labels=[format_qualified(n.value, n.unit, n.qualifier) for _, n in paired],
             padding=2,
         )
-    ax.set_yticks(list(rows), [caption(f) for f in figures])
+    ax.set_yticks(list(rows), [caption(f, chosen) for f in figures])
     ax.invert_yaxis()
     ax.set_xlim(0, 110)
-    ax.set_xlabel(UNIT_LABELS["percent"])
-    ax.set_title(f"{found.name}: figures in percent" + ("" if found.is_national else " vs France"))
+    ax.set_xlabel(_axis_label("percent", chosen))
+    ax.set_title(
+        words["percent figures"].format(region=found.name)
+        + ("" if found.is_national else words["vs France"])
+    )
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
-    _footnote(ax, [*figures, *(n for n in nationals if n is not None)])
+    _footnote(ax, [*figures, *(n for n in nationals if n is not None)], chosen)
     return ax
 
 
@@ -171,12 +231,14 @@ def rank(
     segment: str = "all",
     programme: str | None = None,
     min_confidence: str | None = None,
+    lang: str = "en",
 ) -> Axes:
     """The regions ranked on one figure (as :func:`phare.rank`), France marked on each bar.
 
     The bars are the regions' values, highest at the top; a black tick on a bar marks France's
     figure of that region's programme, when France published one. The keyword filters are
-    those of :func:`phare.rank`.
+    those of :func:`phare.rank`; ``lang="fr"`` writes the axis label, title, legend and footer
+    in French.
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -185,7 +247,12 @@ def rank(
     >>> bars = {t.get_text(): float(b.get_width()) for t, b in zip(ax.get_yticklabels(), ax.containers[0])}
     >>> bars["Nouvelle-Aquitaine"], bars["Pays de la Loire"]
     (45.0, 43.0)
+    >>> fr = phare.plot.rank("companies", "partnering", lang="fr")
+    >>> fr.get_title(), fr.get_xlabel()
+    ('Entreprises · Pratique déjà le partenariat', '% des personnes interrogées, tel que publié')
     """
+    chosen = language(lang)
+    words = WORDS[chosen]
     _require_matplotlib(ax)
     ranked = _analysis.ranking(
         BUNDLED,
@@ -205,7 +272,7 @@ def rank(
         [f.value for f in figures],
         height=0.6,
         color=REGION_COLOUR,
-        label="region, latest figure",
+        label=words["region, latest figure"],
     )
     ax.bar_label(
         bars,
@@ -222,16 +289,16 @@ def rank(
             s=400,
             color="black",
             zorder=3,
-            label="France, same programme",
+            label=words["France, same programme"],
         )
     ax.set_yticks(rows, [f.region.name for f in figures])
     ax.invert_yaxis()
-    ax.set_xlabel(UNIT_LABELS[first.unit])
+    ax.set_xlabel(_axis_label(first.unit, chosen))
     if first.unit == "percent":
         ax.set_xlim(0, 110)
-    ax.set_title(caption(first))
+    ax.set_title(caption(first, chosen))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
-    _footnote(ax, [*figures, *(n for _, n in marks)])
+    _footnote(ax, [*figures, *(n for _, n in marks)], chosen)
     return ax
 
 
@@ -289,6 +356,7 @@ def tiles(
     segment: str = "all",
     programme: str | None = None,
     min_confidence: str | None = None,
+    lang: str = "en",
 ) -> Axes:
     r"""The regions as a grid of tiles in their rough places, coloured by one figure.
 
@@ -296,7 +364,8 @@ def tiles(
     region's ISO 3166-2 code and the value as published; a region that published none is grey.
     The title gives France's figure of the same programme; the colour bar states the unit;
     the footer names the sources. Each tile is a patch whose ``gid`` is the region's slug. The
-    keyword filters are those of :func:`phare.rank`.
+    keyword filters are those of :func:`phare.rank`; ``lang="fr"`` writes the title, legend,
+    colour bar and footer in French.
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -306,7 +375,11 @@ def tiles(
     ['NAQ\n45 %']
     >>> ax.get_title()
     'Companies · Already partnering\nFrance: 37 %'
+    >>> phare.plot.tiles("companies", "partnering", lang="fr").get_title()
+    'Entreprises · Pratique déjà le partenariat\nFrance : 37 %'
     """
+    chosen = language(lang)
+    words = WORDS[chosen]
     _require_matplotlib(ax)
     from matplotlib import colormaps
     from matplotlib.cm import ScalarMappable
@@ -366,14 +439,14 @@ def tiles(
     ax.set_ylim(-rows - 0.1, 1.04)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    ax.text(0, 1 - rows, "Overseas regions", fontsize=8, color="#555555", va="bottom")
+    ax.text(0, 1 - rows, words["overseas"], fontsize=8, color="#555555", va="bottom")
     ax.legend(
         handles=[
             Patch(
                 facecolor=NO_FIGURE_COLOUR,
                 edgecolor="white",
                 hatch=NO_FIGURE_HATCH,
-                label="no figure published",
+                label=words["no figure published"],
             )
         ],
         loc="upper left",
@@ -385,12 +458,13 @@ def tiles(
         + (f" ({n.programme})" if len(nationals) > 1 else "")
         for n in nationals
     )
-    ax.set_title(f"{caption(first)}\nFrance: {national or 'no figure of the same programme'}")
+    shown_national = words["France"].format(value=national or words["no national figure"])
+    ax.set_title(f"{caption(first, chosen)}\n{shown_national}")
     bar = ax.figure.colorbar(ScalarMappable(norm=norm, cmap=colours), ax=ax, shrink=0.5)
-    bar.set_label(UNIT_LABELS[first.unit])
+    bar.set_label(_axis_label(first.unit, chosen))
     for national_figure in nationals:  # France's value, marked on the scale
         bar.ax.axhline(national_figure.value, color="black", linewidth=2, gid="phare-france")
-    _footnote(ax, [*by_region.values(), *nationals])
+    _footnote(ax, [*by_region.values(), *nationals], chosen)
     return ax
 
 

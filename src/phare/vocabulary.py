@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Literal, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 from phare.errors import UnknownNameError, _shorten
 
@@ -57,6 +57,37 @@ UNIT_LABELS: Mapping[Unit, str] = MappingProxyType(
         "score-10": "mean score out of 10",
         "count": "number, as published",
         "points": "change in percentage points",
+    }
+)
+
+#: The value axis label of a chart, for each unit, in French (our wording of :data:`UNIT_LABELS`).
+UNIT_LABELS_FR: Mapping[Unit, str] = MappingProxyType(
+    {
+        "percent": "% des personnes interrogées, tel que publié",
+        "score-10": "note moyenne sur 10",
+        "count": "nombre, tel que publié",
+        "points": "écart en points de pourcentage",
+    }
+)
+#: The short name of each unit, by language: the ``unit_label`` column of a table.
+UNIT_NAMES: Mapping[Language, Mapping[Unit, str]] = MappingProxyType(
+    {
+        "en": MappingProxyType(
+            {
+                "percent": "percentage",
+                "score-10": "score out of 10",
+                "count": "count",
+                "points": "percentage points",
+            }
+        ),
+        "fr": MappingProxyType(
+            {
+                "percent": "pourcentage",
+                "score-10": "note sur 10",
+                "count": "nombre",
+                "points": "points de pourcentage",
+            }
+        ),
     }
 )
 
@@ -221,5 +252,31 @@ def language(value: object) -> Language:
 
     >>> language("FR")
     'fr'
+    >>> language("de")
+    Traceback (most recent call last):
+    ...
+    phare.errors.UnknownNameError: unknown language 'de'; the languages are 'en' and 'fr'.
     """
     return match(LANGUAGES, value, kind="language", argument="lang")
+
+
+class Labelled(Protocol):
+    """A record worded in both languages: an actor, a segment, an indicator, a theme."""
+
+    @property
+    def label_en(self) -> str:
+        """The English label."""
+
+    @property
+    def label_fr(self) -> str:
+        """The French label."""
+
+
+def label(record: Labelled, lang: Language) -> str:
+    """The label of *record* in the language *lang* (already matched by :func:`language`).
+
+    >>> import phare
+    >>> label(phare.actor("mayors"), "fr"), label(phare.actor("mayors"), "en")
+    ('Maires', 'Mayors')
+    """
+    return record.label_fr if lang == "fr" else record.label_en
