@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 import phare
-from datacopy import DATA, copy_data, read_table, write_table
 from phare.dataset import DISPUTE_COLUMNS, SOURCE_COLUMNS
 from phare.frame import COLUMNS
-from verified import FIGURES, STUDIES
+from support.datacopy import DATA, copy_data, read_table, write_table
+from support.verified import FIGURES, STUDIES
 
 DISPUTE_ROWS = read_table(DATA, "disputes.csv")[1]
 SOURCE_ROWS = read_table(DATA, "sources.csv")[1]

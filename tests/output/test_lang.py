@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 
 import phare
-from datacopy import DATA, read_table
 from phare.frame import COLUMNS, LABEL_COLUMNS
 from phare.vocabulary import LANGUAGES, UNIT_LABELS, UNIT_LABELS_FR, UNIT_NAMES, UNITS
-from verified import FIGURES
+from support.datacopy import DATA, read_table
+from support.verified import FIGURES
 
 #: Each vocabulary table's labels, read from the data files: {table: {id: {lang: label}}}.
 LABELS = {
