@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     )
     from phare.model import (
         Actor as Actor,
+        Break as Break,
         Comparison as Comparison,
         Dispute as Dispute,
         Figure as Figure,
@@ -76,6 +77,7 @@ if TYPE_CHECKING:
         Programme as Programme,
         Region as Region,
         Segment as Segment,
+        Series as Series,
         Source as Source,
         Study as Study,
         Theme as Theme,
@@ -105,6 +107,7 @@ _LAZY = _read_only({
             "Actor", "Comparison", "Dispute", "Figure", "Figures", "FormerCode", "FormerRegion",
             "Indicator", "Observatory", "Organisation", "Programme", "Region", "Segment", "Source",
             "Study", "Theme",
+            "Break", "Series",
         ),
         "phare.model",
     ),
