@@ -23,7 +23,7 @@ from markdown_text import anchor, bullets, code, link, links, shown, table, text
 import phare
 from phare.formatting import format_qualified
 from phare.model import Dispute, Figure, Source
-from phare.vocabulary import CONFIDENCE_WORDS
+from phare.vocabulary import BREAK_WORDS, CONFIDENCE_WORDS
 
 
 def summary_md() -> str:
@@ -502,6 +502,39 @@ def disputes_md() -> str:
     return "\n\n".join(parts)
 
 
+def _wave(figure: Figure) -> str:
+    return f"{shown(figure)} ({figure.reference_year}, {{ref}}`{figure.study.id} <study-{figure.study.id}>`)"
+
+
+def breaks_md() -> str:
+    """Every break in a series: the two waves, the kind of break, the reason and its source."""
+    done: set[tuple[str, str, str, str | None, str]] = set()
+    rows = []
+    for f in phare.figures():
+        theme = None if f.theme is None else f.theme.id
+        key = (f.region.slug, f.actor.id, f.indicator.id, theme, f.segment.id)
+        if key in done:
+            continue
+        done.add(key)
+        for b in f.region.series(
+            f.actor.id, f.indicator.id, theme=theme, segment=f.segment.id
+        ).breaks:
+            rows.append(
+                (
+                    f"{text(b.before.region.name)}, {text(b.before.label)}",
+                    f"{_wave(b.before)} → {_wave(b.after)}",
+                    code(b.kind),
+                    text(b.reason),
+                    link(b.source),
+                )
+            )
+    kinds = bullets((kind, text(meaning)) for kind, meaning in BREAK_WORDS.items())
+    found = (
+        table(["Series", "Waves", "Kind", "Reason", "Source"], rows) if rows else "None recorded."
+    )
+    return f"{kinds}\n\n{found}"
+
+
 def excluded_md() -> str:
     """What the sources say that the package does not hold as a figure, by kind of reason.
 
@@ -615,6 +648,7 @@ def _listed(value: str | Sequence[str] | None) -> list[str]:
 #: The sections a marker can ask for.
 SECTIONS: dict[str, Callable[[], str]] = {
     "actors": actors_md,
+    "breaks": breaks_md,
     "catalogue": catalogue_md,
     "confidence": confidence_md,
     "coverage": coverage_md,

@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     )
     from phare.model import (
         Actor as Actor,
+        Break as Break,
         Comparison as Comparison,
         Dispute as Dispute,
         Figure as Figure,
@@ -78,6 +79,7 @@ if TYPE_CHECKING:
         Programme as Programme,
         Region as Region,
         Segment as Segment,
+        Series as Series,
         Source as Source,
         Study as Study,
         Theme as Theme,
@@ -107,6 +109,7 @@ _LAZY = _read_only({
             "Actor", "Comparison", "Dispute", "Figure", "Figures", "FormerCode", "FormerRegion",
             "Indicator", "Observatory", "Organisation", "Programme", "Region", "Segment", "Source",
             "Study", "Theme",
+            "Break", "Series",
         ),
         "phare.model",
     ),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from phare._query import recency, theme_required
+from phare._query import recency, report_name, theme_required
 from phare.errors import FigureNotFoundError
 from phare.model import Comparison
 from phare.vocabulary import UNIT_NAMES, confidence, label, language, plain_text
@@ -206,10 +206,17 @@ def coverage(dataset: Dataset) -> pd.DataFrame:
     regions = (dataset.national(), *dataset.regions())
     actor_columns = tuple(a.id for a in dataset.actors())
     rows = [
-        {"region": r.slug, "region_name": r.name, **_actor_counts(dataset, r.figures())}
+        {
+            "region": r.slug,
+            "region_name": r.name,
+            **_actor_counts(dataset, r.figures()),
+            "reports_without_figures": "; ".join(
+                report_name(s) for s in r.reports_without_figures()
+            ),
+        }
         for r in regions
     ]
-    columns = ("region", "region_name", *actor_columns, "total")
+    columns = ("region", "region_name", *actor_columns, "total", "reports_without_figures")
     return frame.table(rows, columns, integers=(*actor_columns, "total"))
 
 

@@ -17,7 +17,7 @@ from phare.errors import FigureNotFoundError, PhareError, UnknownNameError
 from phare.vocabulary import plain_text
 
 if TYPE_CHECKING:
-    from phare.model import Figure, Indicator
+    from phare.model import Figure, Indicator, Study
 
 R = TypeVar("R")
 K = TypeVar("K")
@@ -155,3 +155,32 @@ def _year(end: object, shape: str) -> int | None:
         raise TypeError(f"years must be {shape}, not a pair holding {type(end).__name__}")
     # A plain copy: an int subclass's own methods never run; other integers give their index.
     return int.__index__(end) if isinstance(end, int) else operator.index(end)
+
+
+def report_name(study: Study) -> str:
+    """A study as a reader names a report: its title and, when known, its year.
+
+    >>> import phare
+    >>> report_name(phare.study("impact-normandie-2020"))
+    'IMPACT-Normandie (2020)'
+    """
+    return study.title if study.year is None else f"{study.title} ({study.year})"
+
+
+def without_figures(reports: Iterable[Study]) -> str:
+    """The sentence that says a region's *reports* are known but none of their figures is public.
+
+    Empty when there is no such report, so a caller can add it to any message unconditionally.
+
+    >>> import phare
+    >>> without_figures([phare.study("impact-normandie-2020")])
+    'the report IMPACT-Normandie (2020) is known, but no figure of it is public yet'
+    >>> without_figures([])
+    ''
+    """
+    names = [report_name(s) for s in reports]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"the report {names[0]} is known, but no figure of it is public yet"
+    return f"the reports {', '.join(names)} are known, but no figure of them is public yet"

@@ -25,6 +25,7 @@ from phare._names import fold, normalise
 from phare.errors import DataError
 from phare.model import (
     Actor,
+    Break,
     Dispute,
     Figure,
     FormerCode,
@@ -43,7 +44,7 @@ from phare.model import (
 
 if TYPE_CHECKING:
     from phare.dataset import Dataset
-    from phare.vocabulary import Confidence, Qualifier, RegionKind, Unit
+    from phare.vocabulary import BreakKind, Confidence, Qualifier, RegionKind, Unit
 
     if sys.version_info >= (3, 11):
         from importlib.resources.abc import Traversable
@@ -66,6 +67,7 @@ OBSERVATORY_ID = "observatoire-national-des-partenariats"
 TABLES = (
     "sources.csv", "disputes.csv", "regions.csv", "former_regions.csv", "former_codes.csv",
     "actors.csv", "segments.csv", "themes.csv", "indicators.csv", "studies.csv", "figures.csv",
+    "comparability.csv",
 )  # fmt: skip
 
 
@@ -75,6 +77,7 @@ class Store:
     __slots__ = (
         "actor_index",
         "actors",
+        "breaks",
         "by_cell",
         "by_region",
         "code_index",
@@ -204,6 +207,7 @@ class Store:
         figures = _FigureReader(self, contract.unit_bounds, disputes)
         self.figures = tuple(figures.read(row) for row in rows["figures.csv"])
         self.by_cell, self.by_region = _group_figures(self.figures)
+        self.breaks = _breaks(rows["comparability.csv"], self.figures, self.sources)
         _check_disputes_attached(disputes, self)
         _check_sources_cited(self)
 
@@ -539,6 +543,39 @@ class _FigureReader:
         )
 
 
+def _breaks(
+    rows: Sequence[Row], figures: Sequence[Figure], sources: Mapping[str, Source]
+) -> dict[tuple[str, str], Break]:
+    """The breaks of comparability.csv by (before, after) id: two waves of one series, in order.
+
+    The foreign keys say that each figure exists; only here can the two be compared.
+    """
+    by_id = {f.id: f for f in figures}
+    breaks: dict[tuple[str, str], Break] = {}
+    for row in rows:
+        before, after = by_id[row.text("before")], by_id[row.text("after")]
+        for part in ("region", "actor", "segment", "indicator", "theme"):
+            if getattr(before, part) is not getattr(after, part):
+                raise row.fail(
+                    "after",
+                    f"{after.id!r} is not of the series of {before.id!r}: its {part} differs",
+                )
+        if before.reference_year >= after.reference_year:
+            raise row.fail(
+                "after",
+                f"{after.id!r} ({after.reference_year}) does not come after {before.id!r} "
+                f"({before.reference_year})",
+            )
+        breaks[(before.id, after.id)] = Break(
+            before=before,
+            after=after,
+            kind=cast("BreakKind", row.text("kind")),
+            reason=row.text("reason"),
+            source=sources[row.text("source")],
+        )
+    return breaks
+
+
 # --- observatory.json ------------------------------------------------------------------------
 
 
@@ -714,7 +751,7 @@ def citations(store: Store) -> Iterator[tuple[str, Source]]:
     >>> from phare.dataset import BUNDLED
     >>> kinds = {kind for kind, _ in citations(BUNDLED._tables())}
     >>> sorted(kinds)
-    ['disputes', 'figures', 'observatory', 'programmes', 'regions', 'studies']
+    ['breaks', 'disputes', 'figures', 'observatory', 'programmes', 'regions', 'studies']
     """
     observatory = store.observatory
     for source in (
@@ -743,6 +780,8 @@ def citations(store: Store) -> Iterator[tuple[str, Source]]:
             yield "studies", source
     for figure in store.figures:
         yield "figures", figure.source
+    for series_break in store.breaks.values():
+        yield "breaks", series_break.source
     for disputes in (
         observatory.disputes,
         *(programme.disputes for programme in observatory.programmes),

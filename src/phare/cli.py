@@ -17,9 +17,10 @@ from typing import IO, Any
 
 import phare
 from phare import display, export, vocabulary
+from phare._query import without_figures
 from phare.errors import DataError, PhareError, UnknownNameError
 from phare.formatting import format_qualified, plain_number
-from phare.model import Figure, Region
+from phare.model import Figure, Region, Series
 
 #: Exit status when the command did what was asked.
 SUCCESS = 0
@@ -72,6 +73,9 @@ def _show_text(region: Region) -> str:
     codes = f"INSEE {region.insee_code}, " if region.insee_code else ""
     head = f"{region.name} ({codes}{region.iso_3166_2}, NUTS {region.nuts})"
     figures = region.figures()
+    unpublished = without_figures(region.reports_without_figures())
+    if unpublished:  # a region is not "not surveyed" when a report of it is known
+        head += f"\n{unpublished[0].upper()}{unpublished[1:]}."
     if not figures:
         return f"{head}\nNo figure has been published for {region.name}."
     sources: list[str] = []
@@ -89,6 +93,29 @@ def _show_text(region: Region) -> str:
         table += f"\n{legend}"
     notes = "\n".join(f"[{n}] {location}" for n, location in enumerate(sources, start=1))
     return f"{head}\n{len(figures)} figures\n\n{table}\n\nSources:\n{notes}"
+
+
+def _series_text(region: Region, waves: Series) -> str:
+    """The waves of a series as a table, then each break with its reason and source."""
+    kinds = {b.after.id: b.kind for b in waves.breaks}
+    rows = [
+        [
+            str(f.reference_year),
+            display.value_text(f),
+            f.study.id,
+            f.confidence,
+            kinds.get(f.id, ""),
+        ]
+        for f in waves
+    ]
+    table = render_table(["year", "value", "study", "conf", "break before"], rows)
+    text = f"{region.name}, {waves[0].label}\n\n{table}"
+    legend = display.marks_legend(waves)
+    if legend:
+        text += f"\n{legend}"
+    if not waves.breaks:
+        return f"{text}\n\nNo break is recorded between these waves."
+    return f"{text}\n\n" + "\n".join(display.breaks_lines(waves.breaks, reasons=True))
 
 
 def _figure_row(f: Figure, source_number: int) -> list[str]:
@@ -145,6 +172,18 @@ def build_parser() -> argparse.ArgumentParser:
     get.add_argument("--theme", help="required for indicators broken down by theme")
     get.add_argument("--segment", default="all", help="sub-population, default: all")
     get.add_argument("--study", help="a study id, default: the latest")
+    waves = commands.add_parser(
+        "series",
+        help="print one figure over the years, and where the series breaks",
+        description="Print every wave of one figure, oldest first, then the breaks between "
+        "waves that cannot be read as one trend (populations or questions differ, or a wave "
+        "does not state its base), each with its reason and source.",
+    )
+    waves.add_argument("region")
+    waves.add_argument("actor")
+    waves.add_argument("indicator")
+    waves.add_argument("--theme", help="required for indicators broken down by theme")
+    waves.add_argument("--segment", default="all", help="sub-population, default: all")
     out = commands.add_parser(
         "export",
         help="write the tidy table of figures as CSV, JSON, Markdown, Excel or SQLite",
@@ -304,6 +343,9 @@ def run(args: argparse.Namespace) -> Answer:
     region = phare.region(args.region)
     if args.command == "show":
         return _show_text(region), ""
+    if args.command == "series":
+        waves = region.series(args.actor, args.indicator, theme=args.theme, segment=args.segment)
+        return _series_text(region, waves), ""
     return _get(
         region.figure(
             args.actor, args.indicator, theme=args.theme, segment=args.segment, study=args.study

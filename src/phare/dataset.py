@@ -11,6 +11,7 @@ loading starts with a fresh lock, so the child never waits on a lock nobody will
 
 from __future__ import annotations
 
+import itertools
 import os
 import threading
 from typing import TYPE_CHECKING
@@ -25,6 +26,7 @@ from phare._query import (
     recency,
     remember,
     theme_required,
+    without_figures,
     year_range,
 )
 from phare._store import OBSERVATORY_ID, DataSource, Store, citations
@@ -42,7 +44,7 @@ from phare.errors import (
     UnknownStudyError,
     UnknownThemeError,
 )
-from phare.model import Comparison, Figures, FormerCode, FormerRegion, Region
+from phare.model import Comparison, Figures, FormerCode, FormerRegion, Region, Series
 from phare.vocabulary import UNIT_WORDS, grades_from, plain_text
 
 if TYPE_CHECKING:
@@ -644,7 +646,17 @@ class Dataset:
             else:
                 actors = sorted({f.actor.id for f in in_region})
                 detail = f"{region.name} has figures for {', '.join(actors)} only"
+        unpublished = without_figures(self._reports_without_figures(region))
+        if unpublished:
+            detail += f"; {unpublished}"
         return FigureNotFoundError(f"{asked}: {detail}")
+
+    def _reports_without_figures(self, region: Region) -> tuple[Study, ...]:
+        """The studies of *region* that no figure comes from: reports known, figures not public."""
+        cited = {f.study.id for f in self._tables().by_region.get(region.slug, ())}
+        return tuple(
+            s for s in self._tables().studies if s.region == region.slug and s.id not in cited
+        )
 
     def _figure(
         self,
@@ -705,14 +717,17 @@ class Dataset:
 
     def _series(
         self, region: Region, actor: str, indicator: str, theme: str | None, segment: str
-    ) -> Figures:
-        """Every study's figure for one cell, oldest first."""
+    ) -> Series:
+        """Every study's figure for one cell, oldest first, with the breaks between waves."""
         found_actor, found_indicator, found_theme, found_segment, matches = self._candidates(
             region, actor, indicator, theme, segment
         )
         if not matches:
             raise self._not_found(region, found_actor, found_indicator, found_theme, found_segment)
-        return Figures(sorted(matches, key=recency))
+        waves = sorted(matches, key=recency)
+        known = self._tables().breaks
+        found = (known.get((a.id, b.id)) for a, b in itertools.pairwise(waves))
+        return Series(waves, (b for b in found if b is not None))
 
     def _compare(
         self,
@@ -806,9 +821,12 @@ class Dataset:
         """Where data exists: one row per region, France first, with its figures counted by actor.
 
         Columns: ``region`` (slug), ``region_name``, one column per actor (``citizens``,
-        ``companies``, ``associations``, ``mayors``) and ``total``. Every region is listed, those
-        without any figure too, so the gaps show. It takes no ``lang``: its only words are the
-        regions' own names and the actor ids that head its columns, which
+        ``companies``, ``associations``, ``mayors``), ``total``, and
+        ``reports_without_figures``: the region's reports that are known (title and year) but
+        of which no figure is public yet, empty when there is none. Every region is listed,
+        those without any figure too, so the gaps show, and a gap with a report says so. It
+        takes no ``lang``: its only words are the regions' own names, the reports' titles and
+        the actor ids that head its columns, which
         ``rename(columns={a.id: a.label_fr for a in phare.actors()})`` puts in French.
 
         >>> import phare
@@ -816,7 +834,9 @@ class Dataset:
         >>> len(cov) == len(phare.regions()) + 1, int(cov["total"].sum()) == len(phare.figures())
         (True, True)
         >>> cov[cov["region"] == "nouvelle-aquitaine"].values.tolist()
-        [['nouvelle-aquitaine', 'Nouvelle-Aquitaine', 2, 7, 4, 0, 13]]
+        [['nouvelle-aquitaine', 'Nouvelle-Aquitaine', 2, 7, 4, 0, 13, '']]
+        >>> cov[cov["region"] == "normandie"][["total", "reports_without_figures"]].values.tolist()
+        [[0, 'IMPACT-Normandie (2020)']]
         """
         return _analysis.coverage(self)
 

@@ -16,7 +16,7 @@ from phare.formatting import format_difference, format_qualified
 from phare.vocabulary import DISPUTED_MARK, MARK_MEANINGS, QUALIFIER_MARKS
 
 if TYPE_CHECKING:
-    from phare.model import Comparison, Figure, Region, Source, Study
+    from phare.model import Break, Comparison, Figure, Region, Source, Study
 
 #: Figures listed in a plain ``repr`` before the rest is only counted.
 TEXT_ROWS = 10
@@ -78,7 +78,7 @@ def marks_legend(figures: Iterable[Figure] | None = None) -> str:
     return f"Values: {', '.join(meanings)}." if meanings else ""
 
 
-def figures_text(figures: Sequence[Figure]) -> str:
+def figures_text(figures: Sequence[Figure], breaks: Sequence[Break] = ()) -> str:
     """The plain ``repr`` of :class:`phare.Figures`: a count, the first figures, a hint.
 
     >>> import phare
@@ -97,8 +97,43 @@ def figures_text(figures: Sequence[Figure]) -> str:
     lines += [f"  {f!r}" for f in figures[:TEXT_ROWS]]
     if len(figures) > TEXT_ROWS:
         lines.append(f"  ... and {len(figures) - TEXT_ROWS} more")
+    lines += breaks_lines(breaks)
     lines.append(HINT)
     return "\n".join(lines)
+
+
+def breaks_lines(breaks: Sequence[Break], *, reasons: bool = False) -> list[str]:
+    """The lines that list the breaks of a series, under a heading; none without a break.
+
+    With *reasons*, each break is followed by its reason and its source (``phare series``).
+
+    >>> import phare
+    >>> for line in breaks_lines(phare.national().series("companies", "partnering").breaks):
+    ...     print(line)
+    2 breaks, between waves that cannot be read as one trend:
+      2010 -> 2015: base (the populations differ)
+      2015 -> 2021: unstated (a wave does not state its population or base)
+    """
+    if not breaks:
+        return []
+    head = f"{_count(len(breaks), 'break')}, between waves that cannot be read as one trend:"
+    lines = [head]
+    for b in breaks:
+        lines.append(f"  {break_text(b)}")
+        if reasons:
+            lines += [f"    {b.reason}", f"    Source: {b.source.location}"]
+    return lines
+
+
+def break_text(series_break: Break) -> str:
+    """One break in a line: the two years, the kind and what it means.
+
+    >>> import phare
+    >>> break_text(phare.national().series("companies", "partnering").breaks[0])
+    '2010 -> 2015: base (the populations differ)'
+    """
+    b = series_break
+    return f"{b.before.reference_year} -> {b.after.reference_year}: {b.kind} ({b.meaning})"
 
 
 def _count(number: int, noun: str) -> str:
@@ -135,7 +170,7 @@ def _fields(rows: Sequence[tuple[str, str]]) -> str:
     return f'<table class="phare">{body}</table>'
 
 
-def figures_html(figures: Sequence[Figure]) -> str:
+def figures_html(figures: Sequence[Figure], breaks: Sequence[Break] = ()) -> str:
     """A table of figures, one row each, with the source as a link.
 
     >>> import phare
@@ -168,7 +203,24 @@ def figures_html(figures: Sequence[Figure]) -> str:
     return (
         f'<table class="phare"><caption>{escape(caption)}</caption>'
         f"<thead>{_cells(_TABLE_HEAD, 'th')}</thead><tbody>{''.join(rows)}</tbody></table>"
+    ) + breaks_html(breaks)
+
+
+def breaks_html(breaks: Sequence[Break]) -> str:
+    """The breaks of a series as an HTML list, each with its reason and source; empty without.
+
+    >>> import phare
+    >>> html = breaks_html(phare.national().series("companies", "partnering").breaks)
+    >>> html.count("<li>"), "2010 -&gt; 2015: base" in html
+    (2, True)
+    """
+    if not breaks:
+        return ""
+    items = "".join(
+        f"<li>{escape(break_text(b))}: {escape(b.reason)} ({source_link(b.source)})</li>"
+        for b in breaks
     )
+    return f'<p>{escape(_count(len(breaks), "break"))} in this series:</p><ul class="phare">{items}</ul>'
 
 
 def figure_html(figure: Figure) -> str:

@@ -14,7 +14,7 @@ from phare.vocabulary import CONFIDENCES, UNIT_NAMES, label, language
 if TYPE_CHECKING:
     import pandas as pd
 
-    from phare.model import Figure
+    from phare.model import Figure, Series
     from phare.vocabulary import Language
 
 #: One row of the tidy figure table: plain Python values, ``None`` where nothing applies.
@@ -166,6 +166,24 @@ def to_frame(figures: Iterable[Figure], lang: str | None = None) -> pd.DataFrame
     frame["confidence"] = pd.Categorical(
         frame["confidence"], categories=list(CONFIDENCES), ordered=True
     )
+    return frame
+
+
+def series_frame(series: Series, lang: str | None = None) -> pd.DataFrame:
+    """The waves of a series as :func:`to_frame` gives them, and the kind of break before each.
+
+    ``break_before`` is the :attr:`phare.Break.kind` of the break between a wave and the one
+    before it, missing where the two can be read as one trend (and for the first wave), so a
+    chart or a table built from the frame can still tell where the series breaks.
+
+    >>> import phare
+    >>> df = series_frame(phare.national().series("companies", "partnering"))
+    >>> df["value"].tolist(), df["break_before"].isna().tolist(), df["break_before"][1:].tolist()
+    ([21.0, 37.0, 57.0], [True, False, False], ['base', 'unstated'])
+    """
+    frame = to_frame(series, lang)
+    kinds = {b.after.id: b.kind for b in series.breaks}
+    frame["break_before"] = [kinds.get(f.id) for f in series]
     return frame
 
 

@@ -10,12 +10,13 @@ built it (out of equality and repr) and answers queries through it, so a record 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, SupportsIndex, cast, overload
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, cast, overload
 
 import attrs
 
 from phare.formatting import format_difference, format_qualified
-from phare.vocabulary import Confidence, Qualifier, RegionKind, Unit
+from phare.vocabulary import BREAK_WORDS, BreakKind, Confidence, Qualifier, RegionKind, Unit
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -515,15 +516,20 @@ class Region:
 
     def series(
         self, actor: str, indicator: str, *, theme: str | None = None, segment: str = "all"
-    ) -> Figures:
+    ) -> Series:
         """The figure over the years, oldest first, across ARPEA, PHARE and IMPACT.
 
         Only figures of the same actor, indicator, theme and segment are put together: the
         companies of 1,000 employees or more never slip into the series of all companies.
+        ``breaks`` holds the :class:`Break` records between consecutive waves that cannot be
+        read as one trend (the populations or the questions differ, or a wave does not say).
 
         >>> import phare
-        >>> [(f.reference_year, f.value, f.programme) for f in phare.national().series("companies", "partnering")]
+        >>> waves = phare.national().series("companies", "partnering")
+        >>> [(f.reference_year, f.value, f.programme) for f in waves]
         [(2010, 21.0, 'ARPEA'), (2015, 37.0, 'PHARE'), (2021, 57.0, 'IMPACT')]
+        >>> [(b.before.reference_year, b.after.reference_year, b.kind) for b in waves.breaks]
+        [(2010, 2015, 'base'), (2015, 2021, 'unstated')]
         >>> [f.value for f in phare.national().series("associations", "partnering", segment="employer")]
         [46.0, 53.0]
         """
@@ -567,6 +573,20 @@ class Region:
         from phare import frame
 
         return frame.to_frame(self.figures(), lang)
+
+    def reports_without_figures(self) -> tuple[Study, ...]:
+        """The studies of this region that no published figure comes from, oldest first.
+
+        A regional report may be known by its title and date while none of its numbers has
+        been made public; such a region is not "not surveyed", and says so.
+
+        >>> import phare
+        >>> [(s.title, s.year) for s in phare.region("normandie").reports_without_figures()]
+        [('IMPACT-Normandie', 2020)]
+        >>> phare.region("nouvelle-aquitaine").reports_without_figures()
+        ()
+        """
+        return self._dataset._reports_without_figures(self)
 
     def coverage(self, lang: str | None = None) -> pd.DataFrame:
         """How many figures this region has, by indicator (rows) and actor (columns).
@@ -719,6 +739,47 @@ class Figure:
         return display.figure_html(self)
 
 
+@attrs.frozen(repr=False)
+class Break:
+    """Two consecutive waves of one series that cannot be read as one trend.
+
+    ``kind`` says why: ``base`` (the populations differ), ``wording`` (the questions differ) or
+    ``unstated`` (a wave does not state its population or base, so comparability cannot be
+    checked); ``reason`` gives the detail and ``source`` the page that shows it. A series keeps
+    its breaks (:attr:`Series.breaks`), so a trend is never drawn across one unnoticed.
+
+    >>> import phare
+    >>> first = phare.national().series("companies", "partnering").breaks[0]
+    >>> first
+    <Break france companies partnering 2010 -> 2015: base (the populations differ)>
+    >>> first.before.value, first.after.value, first.source.publisher
+    (21.0, 37.0, 'Le RAMEAU')
+    """
+
+    before: Figure
+    after: Figure
+    kind: BreakKind
+    reason: str
+    source: Source
+
+    @property
+    def meaning(self) -> str:
+        """What the kind of break means, in a phrase.
+
+        >>> import phare
+        >>> phare.national().series("companies", "partnering").breaks[1].meaning
+        'a wave does not state its population or base'
+        """
+        return BREAK_WORDS[self.kind]
+
+    def __repr__(self) -> str:
+        return (
+            f"<Break {self.before.region.slug} {self.before.label} "
+            f"{self.before.reference_year} -> {self.after.reference_year}: "
+            f"{self.kind} ({self.meaning})>"
+        )
+
+
 class Figures(tuple[Figure, ...]):
     """The figures a query returns: a tuple, plus a table view for pandas and notebooks.
 
@@ -740,6 +801,9 @@ class Figures(tuple[Figure, ...]):
     """
 
     __slots__ = ()
+
+    #: The breaks between consecutive waves: none, but in a :class:`Series`.
+    breaks: tuple[Break, ...] = ()
 
     @overload
     def __getitem__(self, index: SupportsIndex) -> Figure: ...
@@ -771,12 +835,69 @@ class Figures(tuple[Figure, ...]):
     def __repr__(self) -> str:
         from phare import display
 
-        return display.figures_text(self)
+        return display.figures_text(self, self.breaks)
 
     def _repr_html_(self) -> str:
         from phare import display
 
-        return display.figures_html(self)
+        return display.figures_html(self, self.breaks)
+
+
+class Series(Figures):
+    """The waves of one series, oldest first, and the breaks between them.
+
+    A :class:`Figures` (a tuple, compared as one: the breaks are read from the data, not a
+    state of their own) whose ``breaks`` lists the :class:`Break` records between consecutive
+    waves. Its DataFrame has a ``break_before`` column, the kind of break between a wave and
+    the one before it; its repr and notebook table list the breaks. A slice is a plain
+    :class:`Figures`: its waves may no longer be consecutive.
+
+    >>> import phare
+    >>> waves = phare.national().series("companies", "partnering")
+    >>> waves  # doctest: +ELLIPSIS
+    Figures, 3 figures:
+      <Figure france companies partnering = 21 % (2010, arpea-entreprises-territoires-2011, A)>
+      <Figure france companies partnering = 37 % (2015, phare-entreprises-2015, A)>
+      <Figure france companies partnering = 57 % (2021, impact-entreprises-territoires-2021, A)>
+    2 breaks, between waves that cannot be read as one trend:
+      2010 -> 2015: base (the populations differ)
+      2015 -> 2021: unstated (a wave does not state its population or base)
+    Use .to_frame() for a DataFrame.
+    >>> waves.to_frame()[["reference_year", "value", "break_before"]].fillna("").values.tolist()
+    [[2010, 21.0, ''], [2015, 37.0, 'base'], [2021, 57.0, 'unstated']]
+    """
+
+    # A tuple subclass cannot have slots of its own: the breaks sit in the instance dict,
+    # set once by __new__ and read-only afterwards.
+    breaks: tuple[Break, ...]
+
+    def __new__(cls, figures: Iterable[Figure] = (), breaks: Iterable[Break] = ()) -> Series:
+        """The *figures* of one series, oldest first, and the *breaks* between them."""
+        self = super().__new__(cls, figures)
+        object.__setattr__(self, "breaks", tuple(breaks))
+        return self
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Series, (tuple(self), self.breaks))
+
+    def to_frame(self, lang: str | None = None) -> pd.DataFrame:
+        """These waves as a tidy DataFrame, with ``break_before`` the kind of break before each.
+
+        ``lang="en"`` or ``"fr"`` adds the label columns in that language, as for any figures.
+
+        >>> import phare
+        >>> phare.national().series("companies", "partnering").to_frame()["break_before"].tolist()[1:]
+        ['base', 'unstated']
+        """
+        from phare import frame
+
+        return frame.series_frame(self, lang)
 
 
 @attrs.frozen(repr=False)

@@ -222,6 +222,98 @@ def profile(region: Region | str, ax: Axes | None = None, *, lang: str = "en") -
     return ax
 
 
+def series(
+    region: Region | str,
+    actor: str,
+    indicator: str,
+    *,
+    theme: str | None = None,
+    segment: str = "all",
+    ax: Axes | None = None,
+    lang: str = "en",
+) -> Axes:
+    """The waves of one series over the years, a solid line only where they read as one trend.
+
+    *region* is a :class:`phare.Region` or any name :func:`phare.region` accepts; the other
+    arguments are those of :meth:`phare.Region.series`. Waves joined by a solid line
+    (``gid="phare-wave"``) can be read as one trend; a break (:attr:`phare.Series.breaks`) is
+    a dotted line between its two waves (``gid="phare-break"``), a dashed vertical line between
+    their years, and a label naming its kind (``gid="phare-break-label"``), so that nobody
+    reads 21 -> 37 % as growth when the two populations differ. ``lang="fr"`` writes the axis,
+    title and footer in French.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import phare.plot
+    >>> ax = phare.plot.series("france", "companies", "partnering")
+    >>> [t.get_text() for t in ax.texts if t.get_gid() == "phare-break-label"]
+    ['break: base', 'break: unstated']
+    >>> [line.get_xdata().tolist() for line in ax.lines if line.get_gid() == "phare-wave"]
+    [[2010], [2015], [2021]]
+    """
+    if not isinstance(region, (Region, str)):
+        raise TypeError(f"region must be a Region or a str, not {type(region).__name__}")
+    _require_matplotlib(ax)
+    chosen = language(lang)
+    found = region if isinstance(region, Region) else BUNDLED.region(plain_text("region", region))
+    waves = found.series(actor, indicator, theme=theme, segment=segment)
+    ax = _axes(ax, 8)
+    broken = {b.after.id for b in waves.breaks}
+    runs: list[list[Figure]] = [[]]
+    for f in waves:
+        if runs[-1] and f.id in broken:
+            runs.append([])
+        runs[-1].append(f)
+    for run in runs:
+        ax.plot(
+            [f.reference_year for f in run],
+            [f.value for f in run],
+            marker="o",
+            color=REGION_COLOUR,
+            gid="phare-wave",
+        )
+    for f in waves:
+        ax.annotate(
+            format_qualified(f.value, f.unit, f.qualifier),
+            xy=(f.reference_year, f.value),
+            xytext=(0, 7),
+            textcoords="offset points",
+            ha="center",
+            gid="phare-value",
+        )
+    for b in waves.breaks:
+        years = [b.before.reference_year, b.after.reference_year]
+        ax.plot(
+            years,
+            [b.before.value, b.after.value],
+            linestyle=":",
+            color=NATIONAL_COLOUR,
+            gid="phare-break",
+        )
+        middle = sum(years) / 2
+        ax.axvline(middle, linestyle="--", linewidth=0.8, color=NATIONAL_COLOUR)
+        ax.annotate(
+            f"break: {b.kind}",
+            xy=(middle, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, -4),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=8,
+            color=NATIONAL_COLOUR,
+            gid="phare-break-label",
+        )
+    first = waves[0]
+    ax.set_xticks([f.reference_year for f in waves])
+    if first.indicator.is_percent:
+        ax.set_ylim(0, 110)
+    ax.set_ylabel(_axis_label(first.unit, chosen))
+    ax.set_title(f"{found.name}: {caption(first, chosen)}")
+    _footnote(ax, waves, chosen)
+    return ax
+
+
 def rank(
     actor: str,
     indicator: str,

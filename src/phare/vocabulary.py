@@ -25,6 +25,7 @@ Unit = Literal["percent", "score-10", "count", "points"]
 Qualifier = Literal["exact", "approx", "lower-bound"]
 Confidence = Literal["A", "B", "C"]
 RegionKind = Literal["country", "metropolitan", "overseas"]
+BreakKind = Literal["base", "wording", "unstated"]
 Format = Literal["csv", "json", "markdown", "xlsx", "sqlite"]
 Style = Literal["text", "bibtex"]
 Language = Literal["en", "fr"]
@@ -125,6 +126,17 @@ CONFIDENCE_WORDS: Mapping[Confidence, str] = MappingProxyType(
 
 #: What a region is: France itself, a metropolitan region or an overseas one.
 REGION_KINDS: tuple[RegionKind, ...] = ("country", "metropolitan", "overseas")
+
+#: Why two waves of a series cannot be read as one trend.
+BREAK_KINDS: tuple[BreakKind, ...] = ("base", "wording", "unstated")
+#: What each kind of break means, in a phrase.
+BREAK_WORDS: Mapping[BreakKind, str] = MappingProxyType(
+    {
+        "base": "the populations differ",
+        "wording": "the questions differ",
+        "unstated": "a wave does not state its population or base",
+    }
+)
 
 # --- the names an argument may take ----------------------------------------------------------
 

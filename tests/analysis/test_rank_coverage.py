@@ -230,7 +230,13 @@ def test_rank_frame_is_a_fresh_copy() -> None:
 
 def test_coverage_has_one_row_per_region_france_first() -> None:
     cov = phare.coverage()
-    assert list(cov.columns) == ["region", "region_name", *ACTORS, "total"]
+    assert list(cov.columns) == [
+        "region",
+        "region_name",
+        *ACTORS,
+        "total",
+        "reports_without_figures",
+    ]
     assert cov["region"].tolist() == [r.slug for r in REGIONS]
     assert cov["region"].iloc[0] == "france"
     assert int(cov["total"].sum()) == len(FIGURES)

@@ -114,13 +114,13 @@ def test_collections_are_tuples() -> None:
     ]
     assert all(type(found) is tuple for found in calls)
     # Queries for figures return Figures: a tuple that also renders as a table.
-    figures = [
-        phare.figures(),
-        phare.national().figures(),
-        phare.national().series("companies", "partnering"),
-    ]
+    figures = [phare.figures(), phare.national().figures()]
     assert all(type(found) is phare.Figures for found in figures)
-    assert all(isinstance(found, tuple) for found in figures)
+    # A series is Figures that also knows where it breaks.
+    series = phare.national().series("companies", "partnering")
+    assert type(series) is phare.Series
+    assert isinstance(series, phare.Figures)
+    assert all(isinstance(found, tuple) for found in (*figures, series))
 
 
 @pytest.mark.parametrize(

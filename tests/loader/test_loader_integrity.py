@@ -698,4 +698,5 @@ def test_every_citation_is_counted_under_the_kind_of_record_citing() -> None:
             1 + sum(len(p[field]) for field in programme_fields) for p in observatory["programmes"]
         ),
         "disputes": len(read_table(DATA, "disputes.csv")[1]),
+        "breaks": len(read_table(DATA, "comparability.csv")[1]),
     }

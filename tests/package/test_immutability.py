@@ -25,6 +25,7 @@ def every_record() -> Iterator[Any]:
         phare.observatory(), *phare.regions(), phare.national(), *phare.actors(),
         *phare.indicators(), *phare.themes(), *phare.segments(), *phare.studies(),
         *phare.figures(), phare.region("nouvelle-aquitaine").compare("companies", "partnering"),
+        *phare.national().series("companies", "partnering").breaks,
     ]  # fmt: skip
     while todo:
         record = todo.pop()

@@ -40,8 +40,9 @@ def _enum(resource: str, field: str) -> list[str]:
         (vocabulary.QUALIFIERS, "figures", "qualifier"),
         (vocabulary.CONFIDENCES, "figures", "confidence"),
         (vocabulary.REGION_KINDS, "regions", "kind"),
+        (vocabulary.BREAK_KINDS, "comparability", "kind"),
     ],
-    ids=["units", "qualifiers", "confidences", "region-kinds"],
+    ids=["units", "qualifiers", "confidences", "region-kinds", "break-kinds"],
 )
 def test_the_closed_sets_are_the_data_contract_s(
     members: tuple[str, ...], resource: str, field: str
@@ -66,6 +67,7 @@ def test_every_qualifier_and_grade_has_its_wording() -> None:
     assert tuple(vocabulary.QUALIFIER_MARKS) == vocabulary.QUALIFIERS
     assert tuple(vocabulary.QUALIFIER_WORDS) == vocabulary.QUALIFIERS
     assert tuple(vocabulary.CONFIDENCE_WORDS) == vocabulary.CONFIDENCES
+    assert tuple(vocabulary.BREAK_WORDS) == vocabulary.BREAK_KINDS
     marks = [vocabulary.QUALIFIER_MARKS[q] for q in vocabulary.QUALIFIERS if q != "exact"]
     assert list(vocabulary.MARK_MEANINGS) == [*marks, vocabulary.DISPUTED_MARK]
 

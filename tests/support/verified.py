@@ -211,3 +211,30 @@ EMPTY_REGION = next(
     and region.slug not in REGIONS_WITH_FIGURES
     and region.slug not in {study.region for study in STUDIES}
 )
+
+
+@dataclass(frozen=True)
+class VerifiedBreak:
+    """One row of verified_comparability.csv: two waves of a series that break."""
+
+    before: str
+    after: str
+    kind: str
+    reason: str
+    source: str
+
+
+BREAKS = tuple(VerifiedBreak(**row) for row in _rows("verified_comparability.csv"))
+
+
+def _reports_without_figures() -> dict[str, tuple[VerifiedStudy, ...]]:
+    cited = {f.study_id for f in FIGURES}
+    found: dict[str, tuple[VerifiedStudy, ...]] = {}
+    for study in STUDIES:
+        if study.region is not None and study.study_id not in cited:
+            found[study.region] = (*found.get(study.region, ()), study)
+    return found
+
+
+#: The regional studies no verified figure comes from, by region: reports known, figures not public.
+REPORTS_WITHOUT_FIGURES = _reports_without_figures()
