@@ -5,7 +5,9 @@ dataset's :meth:`Dataset.region`, and ``phare.load(folder)`` gives another datas
 copy of the data package laid out like ``phare/data/`` and checked by the same rules. Records
 keep a reference to the dataset that loaded them, so a region of a copy answers from that copy.
 
-Data is read on first use, once, under a lock; a process forked while another thread was
+The modules of the answers few queries need (rankings, citations) are imported by the methods
+that need them, so a process that only looks figures up never loads them (see
+docs/performance.md). Data is read on first use, once, under a lock; a process forked while another thread was
 loading starts with a fresh lock, so the child never waits on a lock nobody will release.
 """
 
@@ -16,7 +18,6 @@ import os
 import threading
 from typing import TYPE_CHECKING
 
-from phare import _analysis, citation
 from phare._names import closest, fold, normalise
 from phare._query import (
     FigureKey,
@@ -806,6 +807,8 @@ class Dataset:
         >>> phare.rank("citizens", "alliances-innovation", lang="fr")["unit_label"].iloc[0]
         'pourcentage'
         """
+        from phare import _analysis
+
         return _analysis.rank(
             self,
             actor,
@@ -838,6 +841,8 @@ class Dataset:
         >>> cov[cov["region"] == "normandie"][["total", "reports_without_figures"]].values.tolist()
         [[0, 'IMPACT-Normandie (2020)']]
         """
+        from phare import _analysis
+
         return _analysis.coverage(self)
 
     def cite(self, style: Style = "text") -> str:
@@ -864,9 +869,13 @@ class Dataset:
           note = {Data of the Python package phare 0.1.0 (distribution phare-observatoire); ...}
         }
         """
+        from phare import citation
+
         return citation.cite(self, style)
 
     def _region_coverage(self, region: Region, lang: str | None = None) -> pd.DataFrame:
+        from phare import _analysis
+
         return _analysis.region_coverage(self, region, lang)
 
 
