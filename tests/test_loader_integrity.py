@@ -699,3 +699,38 @@ def test_every_citation_is_counted_under_the_kind_of_record_citing() -> None:
         ),
         "disputes": len(read_table(DATA, "disputes.csv")[1]),
     }
+
+
+# --- a table cut short ---------------------------------------------------------------------
+
+#: The text of the bundled figures.csv, which the cuts below shorten.
+FIGURES_TEXT = (DATA / "figures.csv").read_text(encoding="utf-8")
+#: Cut points spread over the file, so that some fall inside quoted notes, some inside an
+#: unquoted last field (whose half still reads as a whole row), some inside a row's first cells.
+CUTS = sorted(
+    {*range(len(FIGURES_TEXT.splitlines()[0]) + 5, len(FIGURES_TEXT) - 1, len(FIGURES_TEXT) // 37)}
+    | {FIGURES_TEXT.rindex("\n", 0, len(FIGURES_TEXT) - 1) + 4, len(FIGURES_TEXT) - 2}
+)
+
+
+@pytest.mark.parametrize("cut", CUTS)
+def test_a_figures_table_cut_mid_line_is_named_as_figures_csv(tmp_path: Path, cut: int) -> None:
+    """Not as a source "cited by no record", nor a dispute whose figure went missing."""
+    folder = copy_data(tmp_path)
+    assert FIGURES_TEXT[cut - 1] != "\n"  # a cut inside a line
+    (folder / "figures.csv").write_text(FIGURES_TEXT[:cut], encoding="utf-8")
+    line = FIGURES_TEXT[:cut].count("\n") + 1
+    with pytest.raises(
+        DataError, match=rf"^figures\.csv, line {line}: the file ends inside a line"
+    ):
+        load(folder)
+
+
+def test_a_table_cut_at_a_line_break_names_the_table_that_lost_rows(tmp_path: Path) -> None:
+    """A cut at a line break leaves a valid shorter table: the dispute left without its figure
+    names figures.csv, where the figure is missing, before any source goes uncited."""
+    folder = copy_data(tmp_path)
+    lines = FIGURES_TEXT.splitlines(keepends=True)
+    (folder / "figures.csv").write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+    with pytest.raises(DataError, match=r"^disputes\.csv: figure '[^']+' is not in figures\.csv$"):
+        load(folder)

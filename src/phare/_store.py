@@ -700,9 +700,11 @@ def _check_disputes_attached(disputes: Mapping[tuple[str, str], object], store: 
         "programme": {p.id for p in store.observatory.programmes},
         "observatory": {OBSERVATORY_ID},
     }
+    held_in = {"figure": "figures.csv", "study": "studies.csv"}
     for kind, subject in disputes:
         if subject not in known[kind]:
-            raise DataError(f"disputes.csv: {kind} {subject!r} is not in the data")
+            where = held_in.get(kind, OBSERVATORY_FILE)
+            raise DataError(f"disputes.csv: {kind} {subject!r} is not in {where}")
 
 
 def citations(store: Store) -> Iterator[tuple[str, Source]]:
