@@ -680,7 +680,8 @@ def test_an_observatory_without_disputes_has_an_empty_tuple(tmp_path: Path) -> N
 
 def test_every_citation_is_counted_under_the_kind_of_record_citing() -> None:
     # Counted from the raw files: a figure cites one source, a study its source and its see_also
-    # links, a withdrawn code and a dispute one each; the Observatory and each programme cite
+    # links, a withdrawn code, a former name, a département and a dispute one each; the
+    # Observatory and each programme cite
     # the sources listed in their fields of observatory.json.
     observatory = json.loads((DATA / "observatory.json").read_text(encoding="utf-8"))
     studies = read_table(DATA, "studies.csv")[1]
@@ -689,7 +690,10 @@ def test_every_citation_is_counted_under_the_kind_of_record_citing() -> None:
     assert kinds == {
         "figures": len(read_table(DATA, "figures.csv")[1]),
         "studies": sum(1 + len([s for s in r["see_also"].split(";") if s]) for r in studies),
-        "regions": len(read_table(DATA, "former_codes.csv")[1]),
+        "regions": sum(
+            len(read_table(DATA, name)[1])
+            for name in ("former_codes.csv", "former_names.csv", "departements.csv")
+        ),
         "observatory": len(observatory["founded_sources"])
         + len(observatory["founders_sources"])
         + len(observatory["scientific_direction_sources"])

@@ -28,6 +28,7 @@ def records() -> Iterator[Any]:
     yield from (figure, figure.source, figure.disputes[0], figure.actor, figure.segment)
     yield from (figure.theme, figure.indicator, figure.study, region)
     yield from (region.former_regions[0], region.former_codes[0])
+    yield from (region.former_names[0], region.departements[0])
     yield region.compare("companies", "partnering")
     observatory = phare.observatory()
     yield from (observatory, observatory.le_rameau, observatory.programmes[0])

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from phare.errors import (
     DataError,
+    DepartementError,
     FigureNotFoundError,
     FormerCodeError,
+    FormerNameError,
     FormerRegionError,
     MissingExtraError,
     NotAPercentError,
@@ -65,10 +67,12 @@ if TYPE_CHECKING:
     from phare.model import (
         Actor as Actor,
         Comparison as Comparison,
+        Departement as Departement,
         Dispute as Dispute,
         Figure as Figure,
         Figures as Figures,
         FormerCode as FormerCode,
+        FormerName as FormerName,
         FormerRegion as FormerRegion,
         Indicator as Indicator,
         Observatory as Observatory,
@@ -102,9 +106,9 @@ _LAZY = _read_only({
     ),
     **dict.fromkeys(
         (
-            "Actor", "Comparison", "Dispute", "Figure", "Figures", "FormerCode", "FormerRegion",
-            "Indicator", "Observatory", "Organisation", "Programme", "Region", "Segment", "Source",
-            "Study", "Theme",
+            "Actor", "Comparison", "Departement", "Dispute", "Figure", "Figures", "FormerCode",
+            "FormerName", "FormerRegion", "Indicator", "Observatory", "Organisation", "Programme",
+            "Region", "Segment", "Source", "Study", "Theme",
         ),
         "phare.model",
     ),
@@ -115,8 +119,10 @@ _SUBMODULES = ("plot",)
 
 __all__ = [
     "DataError",
+    "DepartementError",
     "FigureNotFoundError",
     "FormerCodeError",
+    "FormerNameError",
     "FormerRegionError",
     "MissingExtraError",
     "NotAPercentError",

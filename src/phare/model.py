@@ -158,7 +158,7 @@ class _FieldsRepr(_Checked):
 
     >>> import phare
     >>> phare.region("nouvelle-aquitaine").former_regions[0]
-    FormerRegion(name='Aquitaine', insee_code='72', merged_into='nouvelle-aquitaine')
+    FormerRegion(name='Aquitaine', insee_code='72', nuts='FRI1', merged_into='nouvelle-aquitaine')
     """
 
     __slots__ = ()
@@ -513,6 +513,7 @@ class FormerRegion(_FieldsRepr):
 
     name: str
     insee_code: str
+    nuts: str
     merged_into: str
 
 
@@ -529,6 +530,45 @@ class FormerCode(_FieldsRepr):
     name: str
     region: str
     source: Source
+
+
+@attrs.frozen(repr=False)
+class FormerName(_FieldsRepr):
+    """A name a region bore before today's: ``former`` (renamed) or ``provisional`` (2016).
+
+    ``Centre`` is the former name of Centre-Val de Loire; the merged regions went by the names
+    of their former regions, in alphabetical order, until the decrees of September 2016. Each
+    name comes with its source and the source's grade.
+
+    >>> import phare
+    >>> [(n.name, n.kind) for n in phare.region("grand-est").former_names]
+    [('Alsace-Champagne-Ardenne-Lorraine', 'provisional')]
+    """
+
+    name: str
+    kind: str
+    region: str
+    source: Source
+    confidence: Confidence
+
+
+@attrs.frozen(repr=False)
+class Departement(_FieldsRepr):
+    """A département of a region, by its INSEE code of the Code officiel géographique.
+
+    phare has no figure of a département: asking :func:`phare.region` for one raises
+    :class:`phare.DepartementError`, which names its region.
+
+    >>> import phare
+    >>> [(d.code, d.name) for d in phare.region("corse").departements]
+    [('2A', 'Corse-du-Sud'), ('2B', 'Haute-Corse')]
+    """
+
+    code: str
+    name: str
+    region: str
+    source: Source
+    confidence: Confidence
 
 
 @attrs.frozen(repr=False)
@@ -551,6 +591,8 @@ class Region(_Checked):
     nuts: str
     former_regions: tuple[FormerRegion, ...] = ()
     former_codes: tuple[FormerCode, ...] = ()
+    former_names: tuple[FormerName, ...] = ()
+    departements: tuple[Departement, ...] = ()
     #: The Dataset that loaded the record: out of equality, hashing and repr.
     _dataset: Dataset = attrs.field(eq=False, repr=False, kw_only=True)
 
