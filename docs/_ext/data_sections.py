@@ -372,8 +372,10 @@ def regions_md() -> str:
             "ISO 3166-2",
             "NUTS",
             "Kind",
-            "Former regions",
+            "Former regions (INSEE, NUTS-2)",
             "ISO codes until 2016",
+            "Former and provisional names",
+            "Départements",
             "Figures",
         ],
         (
@@ -384,8 +386,10 @@ def regions_md() -> str:
                 r.iso_3166_2,
                 r.nuts,
                 r.kind,
-                text(", ".join(f"{f.name} ({f.insee_code})" for f in r.former_regions)),
+                text(", ".join(f"{f.name} ({f.insee_code}, {f.nuts})" for f in r.former_regions)),
                 text(", ".join(f"{c.code} ({c.name})" for c in r.former_codes)),
+                text(", ".join(f"{n.name} ({n.kind})" for n in r.former_names)),
+                text(", ".join(d.code for d in r.departements)),
                 len(r.figures()),
             )
             for r in (phare.national(), *phare.regions())

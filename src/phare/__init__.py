@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from phare.errors import (
     DataError,
+    DepartementError,
     FigureNotFoundError,
     FormerCodeError,
+    FormerNameError,
     FormerRegionError,
     MissingExtraError,
     NotAPercentError,
@@ -68,10 +70,12 @@ if TYPE_CHECKING:
         Actor as Actor,
         Break as Break,
         Comparison as Comparison,
+        Departement as Departement,
         Dispute as Dispute,
         Figure as Figure,
         Figures as Figures,
         FormerCode as FormerCode,
+        FormerName as FormerName,
         FormerRegion as FormerRegion,
         Indicator as Indicator,
         Observatory as Observatory,
@@ -106,10 +110,9 @@ _LAZY = _read_only({
     ),
     **dict.fromkeys(
         (
-            "Actor", "Comparison", "Dispute", "Figure", "Figures", "FormerCode", "FormerRegion",
-            "Indicator", "Observatory", "Organisation", "Programme", "Region", "Segment", "Source",
-            "Study", "Theme",
-            "Break", "Series",
+            "Actor", "Break", "Comparison", "Departement", "Dispute", "Figure", "Figures",
+            "FormerCode", "FormerName", "FormerRegion", "Indicator", "Observatory", "Organisation",
+            "Programme", "Region", "Segment", "Series", "Source", "Study", "Theme",
         ),
         "phare.model",
     ),
@@ -120,8 +123,10 @@ _SUBMODULES = ("plot",)
 
 __all__ = [
     "DataError",
+    "DepartementError",
     "FigureNotFoundError",
     "FormerCodeError",
+    "FormerNameError",
     "FormerRegionError",
     "MissingExtraError",
     "NotAPercentError",

@@ -98,7 +98,9 @@ def ranking(
         if kept is None or recency(found) > recency(kept):
             latest[found.region.slug] = found
     if not latest:
-        raise _nothing_to_rank(dataset, actor, found_indicator.id, theme, segment)
+        raise _nothing_to_rank(
+            dataset, actor, found_indicator.id, theme, segment, programme, min_confidence
+        )
     ordered = sorted(latest.values(), key=lambda f: (-f.value, f.region.slug))
     nationals = dataset.figures(
         region="france",
@@ -122,14 +124,31 @@ def _latest_of_programme(figures: Iterable[Figure], programme: str) -> Figure | 
 
 
 def _nothing_to_rank(
-    dataset: Dataset, actor: str, indicator: str, theme: str | None, segment: str
+    dataset: Dataset,
+    actor: str,
+    indicator: str,
+    theme: str | None,
+    segment: str,
+    programme: str | None,
+    min_confidence: str | None,
 ) -> FigureNotFoundError:
+    """The error for a ranking without a figure: every filter is named, the programme's too.
+
+    >>> from phare.dataset import BUNDLED
+    >>> print(_nothing_to_rank(BUNDLED, "companies", "partnering", None, "all", "arpea", None))
+    ... # doctest: +ELLIPSIS
+    no region has a figure for companies, partnering, segment 'all', programme 'ARPEA'; ...
+    """
     # The names passed the lookups, so they are text; quote plain copies of them (str.__str__),
     # never a subclass's own __format__ or __repr__.
     asked = f"no region has a figure for {str.__str__(actor)}, {indicator}"
     if theme is not None:
         asked += f", theme {theme!r}"
-    asked += f", segment {segment!r} (with the filters given)"
+    asked += f", segment {segment!r}"
+    if programme is not None:
+        asked += f", programme {dataset.programme(programme).id!r}"
+    if min_confidence is not None:
+        asked += f", confidence {min_confidence} or better"
     ranked = sorted({f"{f.actor.id} {f.indicator.id}" for f in _regional(dataset.figures())})
     return FigureNotFoundError(f"{asked}; regions have figures for: {', '.join(ranked)}")
 

@@ -216,12 +216,21 @@ class Table:
     def read(self, text: str) -> list[Row]:
         """The rows of the CSV *text*, each cell read and checked, keys unique.
 
+        A text that does not end with a line break is refused first, as a file cut short.
         Blank lines are skipped, as :class:`csv.DictReader` skips them; the text is cut into
         lines without an :class:`io.StringIO` copy, which would hold 0.2 MiB more while the
         figures table loads.
         """
         if not text.strip():
             raise DataError(f"{self.name}: the file is empty")
+        if not text.endswith(("\n", "\r")):
+            # checked before any row, so that a file cut short is named as such, rather than
+            # by a half row's missing fields or by the records of other tables it no longer holds
+            last = text.count("\n") + 1 if "\n" in text else text.count("\r") + 1
+            raise DataError(
+                f"{self.name}, line {last}: the file ends inside a line, without a line break: "
+                "it looks cut short (every table ends with a line break)"
+            )
         reader = csv.reader((line.group() for line in LINE.finditer(text)), strict=True)
         rows: list[Row] = []
         try:

@@ -31,14 +31,23 @@ _choices_memo: dict[int, tuple[Mapping[str, object], Choices]] = {}
 
 
 def lookup(
-    kind: str, error: type[UnknownNameError], name: object, index: Mapping[str, R], ident: str
+    kind: str,
+    error: type[UnknownNameError],
+    name: object,
+    index: Mapping[str, R],
+    ident: str,
+    hint: Callable[[str], str] | None = None,
 ) -> R:
-    """The record *index* holds for *name*, or *error* with the closest known names."""
+    """The record *index* holds for *name*, or *error* with the closest known names.
+
+    *hint*, given the text asked for, adds what a miss should also tell (what exists, what the
+    name is instead).
+    """
     text = plain_text(kind, name)
     found = index.get(normalise(text))
     if found is None:
         choices = choices_of(index, lambda: {k: str(getattr(r, ident)) for k, r in index.items()})
-        raise error(kind, text, closest(text, choices))
+        raise error(kind, text, closest(text, choices), hint(text) if hint else "")
     return found
 
 

@@ -26,9 +26,11 @@ from phare.errors import DataError
 from phare.model import (
     Actor,
     Break,
+    Departement,
     Dispute,
     Figure,
     FormerCode,
+    FormerName,
     FormerRegion,
     Indicator,
     Observatory,
@@ -66,8 +68,8 @@ OBSERVATORY_ID = "observatoire-national-des-partenariats"
 #: The tables the records are built from; the descriptor must describe each of them.
 TABLES = (
     "sources.csv", "disputes.csv", "regions.csv", "former_regions.csv", "former_codes.csv",
-    "actors.csv", "segments.csv", "themes.csv", "indicators.csv", "studies.csv", "figures.csv",
-    "comparability.csv",
+    "former_names.csv", "departements.csv", "actors.csv", "segments.csv", "themes.csv",
+    "indicators.csv", "studies.csv", "figures.csv", "comparability.csv",
 )  # fmt: skip
 
 
@@ -81,6 +83,8 @@ class Store:
         "by_cell",
         "by_region",
         "code_index",
+        "departement_code_index",
+        "departement_index",
         "figures",
         "former_index",
         "indicator_index",
@@ -121,13 +125,29 @@ class Store:
         self.regions = _regions(rows, self.sources, owner)
         formers = [former for region in self.regions for former in region.former_regions]
         self.region_index = _index("regions.csv", self.regions, lambda r: (r.slug, r.name))
-        self.former_index = _index("former_regions.csv", formers, lambda f: (f.name,))
+        former_names = _index(
+            "former_names.csv",
+            [name for region in self.regions for name in region.former_names],
+            lambda n: (n.name,),
+        )
+        self.former_index: dict[str, FormerRegion | FormerName] = {
+            **_index("former_regions.csv", formers, lambda f: (f.name,)),
+        }
+        _check_disjoint("former_names.csv", former_names, self.former_index)
+        self.former_index.update(former_names)
         _check_disjoint("former_regions.csv", self.former_index, self.region_index)
         codes = _index(
             "regions.csv", self.regions, lambda r: (r.insee_code or "", r.iso_3166_2, r.nuts), fold
         )
-        former_insee = _index("former_regions.csv", formers, lambda f: (f.insee_code,), fold)
+        former_insee = _index("former_regions.csv", formers, lambda f: (f.insee_code, f.nuts), fold)
         _check_disjoint("former_regions.csv", former_insee, codes)
+        # Départements are looked up after every region code and name (see Dataset.region):
+        # a code that is also a region's ("75", "01") is the region's, so no clash is an error.
+        departements = [d for region in self.regions for d in region.departements]
+        self.departement_code_index = _index(
+            "departements.csv", departements, lambda d: (d.code, f"FR-{d.code}"), fold
+        )
+        self.departement_index = _index("departements.csv", departements, lambda d: (d.name,))
         withdrawn = _index(  # FR-A to FR-V: the schema's patterns give no other code that shape
             "former_codes.csv",
             [code for region in self.regions for code in region.former_codes],
@@ -338,9 +358,30 @@ def _regions(
         former = FormerRegion(
             name=row.text("name"),
             insee_code=row.text("insee_code"),
+            nuts=row.text("nuts"),
             merged_into=row.text("merged_into"),
         )
         formers.setdefault(former.merged_into, []).append(former)
+    names: dict[str, list[FormerName]] = {}
+    for row in rows["former_names.csv"]:
+        name = FormerName(
+            name=row.text("name"),
+            kind=row.text("kind"),
+            region=row.text("region"),
+            source=sources[row.text("source")],
+            confidence=cast("Confidence", row.text("confidence")),
+        )
+        names.setdefault(name.region, []).append(name)
+    departements: dict[str, list[Departement]] = {}
+    for row in rows["departements.csv"]:
+        departement = Departement(
+            code=row.text("code"),
+            name=row.text("name"),
+            region=row.text("region"),
+            source=sources[row.text("source")],
+            confidence=cast("Confidence", row.text("confidence")),
+        )
+        departements.setdefault(departement.region, []).append(departement)
     codes: dict[str, list[FormerCode]] = {}
     for row in rows["former_codes.csv"]:
         code = FormerCode(
@@ -360,6 +401,8 @@ def _regions(
             nuts=row.text("nuts"),
             former_regions=tuple(formers.get(row.text("slug"), ())),
             former_codes=tuple(codes.get(row.text("slug"), ())),
+            former_names=tuple(names.get(row.text("slug"), ())),
+            departements=tuple(departements.get(row.text("slug"), ())),
             dataset=owner,
         )
         for row in rows["regions.csv"]
@@ -737,9 +780,11 @@ def _check_disputes_attached(disputes: Mapping[tuple[str, str], object], store: 
         "programme": {p.id for p in store.observatory.programmes},
         "observatory": {OBSERVATORY_ID},
     }
+    held_in = {"figure": "figures.csv", "study": "studies.csv"}
     for kind, subject in disputes:
         if subject not in known[kind]:
-            raise DataError(f"disputes.csv: {kind} {subject!r} is not in the data")
+            where = held_in.get(kind, OBSERVATORY_FILE)
+            raise DataError(f"disputes.csv: {kind} {subject!r} is not in {where}")
 
 
 def citations(store: Store) -> Iterator[tuple[str, Source]]:
@@ -764,8 +809,8 @@ def citations(store: Store) -> Iterator[tuple[str, Source]]:
     ):
         yield "observatory", source
     for region in store.regions:
-        for code in region.former_codes:
-            yield "regions", code.source
+        for record in (*region.former_codes, *region.former_names, *region.departements):
+            yield "regions", cast("FormerCode | FormerName | Departement", record).source
     for p in observatory.programmes:
         for source in (
             p.source,

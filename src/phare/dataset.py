@@ -32,8 +32,10 @@ from phare._query import (
 )
 from phare._store import OBSERVATORY_ID, DataSource, Store, citations
 from phare.errors import (
+    DepartementError,
     FigureNotFoundError,
     FormerCodeError,
+    FormerNameError,
     FormerRegionError,
     NotAPercentError,
     PhareError,
@@ -45,7 +47,15 @@ from phare.errors import (
     UnknownStudyError,
     UnknownThemeError,
 )
-from phare.model import Comparison, Figures, FormerCode, FormerRegion, Region, Series
+from phare.model import (
+    Comparison,
+    Figures,
+    FormerCode,
+    FormerName,
+    FormerRegion,
+    Region,
+    Series,
+)
 from phare.vocabulary import UNIT_WORDS, grades_from, plain_text
 
 if TYPE_CHECKING:
@@ -154,10 +164,15 @@ class Dataset:
 
         Case, accents and punctuation do not matter. A name's words may be split or run together
         anywhere; a code keeps its boundaries where they are (``"(FR-NAQ)"`` is ``FR-NAQ``, but
-        ``"5.3"`` is not ``53``). A former region (before the 2016 merger) raises
-        :class:`phare.FormerRegionError` naming its successor, an ISO code withdrawn then
-        :class:`phare.FormerCodeError`; codes are strings (``"75"``), and anything but a ``str`` is
-        a :class:`TypeError`.
+        ``"5.3"`` is not ``53``). A former region (before the 2016 merger), by name, INSEE code
+        or NUTS-2 code (``"FRI1"``), raises :class:`phare.FormerRegionError` naming its
+        successor, an ISO code withdrawn then :class:`phare.FormerCodeError`, a former or
+        provisional name (``"Centre"``, ``"Nord-Pas-de-Calais-Picardie"``)
+        :class:`phare.FormerNameError`, and a département, by INSEE code, ``FR-`` code or name
+        (``"33"``, ``"FR-2A"``, ``"Gironde"``), :class:`phare.DepartementError`, each naming the
+        region to ask for. Region codes are looked up first, so a code that is both a region's
+        and a département's (``"75"``) is the region's. Codes are strings (``"75"``), and anything
+        but a ``str`` is a :class:`TypeError`.
 
         >>> import phare
         >>> phare.region("Nouvelle Aquitaine") is phare.region("75") is phare.region("fri")
@@ -187,6 +202,7 @@ class Dataset:
             )
         store = self._tables()
         text = plain_text("region", name)
+        known: Region | FormerRegion | FormerCode | FormerName | None
         known = store.code_index.get(fold(text))
         if known is None:
             key = normalise(text)
@@ -198,7 +214,19 @@ class Dataset:
             raise FormerCodeError(text, known.name, now.slug, now.name, now.iso_3166_2)
         if isinstance(known, FormerRegion):
             merged = store.region_index[normalise(known.merged_into)]
-            raise FormerRegionError(text, known.name, merged.slug, merged.name)
+            is_nuts = fold(text) == fold(known.nuts)
+            raise FormerRegionError(
+                text, known.name, merged.slug, merged.name, "NUTS-2 code" if is_nuts else ""
+            )
+        if isinstance(known, FormerName):
+            now = store.region_index[normalise(known.region)]
+            raise FormerNameError(text, known.kind, now.slug, now.name)
+        departement = store.departement_code_index.get(fold(text)) or store.departement_index.get(
+            normalise(text)
+        )
+        if departement is not None:  # after every region code and name: region codes win
+            home = store.region_index[normalise(departement.region)]
+            raise DepartementError(text, departement.name, home.slug, home.name)
 
         def suggest() -> dict[str, str]:  # names, and codes run together ("5.3" finds 53)
             codes = {normalise(c): r for c, r in store.code_index.items() if isinstance(r, Region)}
@@ -272,8 +300,23 @@ class Dataset:
         >>> import phare
         >>> phare.theme("mécénat").id
         'sponsorship'
+
+        A miss lists the themes that exist:
+
+        >>> phare.theme("housing")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        phare.errors.UnknownThemeError: unknown theme 'housing'; the themes are: ...
         """
-        return lookup("theme", UnknownThemeError, name, self._tables().theme_index, "id")
+        themes = self._tables().themes
+        return lookup(
+            "theme",
+            UnknownThemeError,
+            name,
+            self._tables().theme_index,
+            "id",
+            lambda _: "the themes are: " + ", ".join(t.id for t in themes),
+        )
 
     def themes(self) -> tuple[Theme, ...]:
         """Every theme a themed indicator can be broken down by.
@@ -308,8 +351,25 @@ class Dataset:
         >>> import phare
         >>> phare.study("phare-institutions-2016").actors
         ('mayors',)
+
+        A programme's name is not a study's; the error lists the programme's studies:
+
+        >>> phare.study("PHARE")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        phare.errors.UnknownStudyError: unknown study 'PHARE'; ...'PHARE' is a programme; its studies: phare-...
         """
-        return lookup("study", UnknownStudyError, name, self._tables().study_index, "id")
+        return lookup(
+            "study", UnknownStudyError, name, self._tables().study_index, "id", self._programme_hint
+        )
+
+    def _programme_hint(self, text: str) -> str:
+        """What a study lookup that missed says when the name is a programme's."""
+        programme = self._tables().programme_index.get(normalise(text))
+        if programme is None:
+            return ""
+        studies = ", ".join(s.id for s in self.studies(programme.id)) or "none yet"
+        return f"{programme.id!r} is a programme; its studies: {studies}"
 
     def studies(self, programme: str | None = None) -> tuple[Study, ...]:
         """The studies of the Observatory, optionally of one programme, in chronological order.

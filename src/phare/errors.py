@@ -86,20 +86,94 @@ class FormerRegionError(UnknownRegionError):
     ... except phare.FormerRegionError as err:
     ...     print(err.merged_into)
     nouvelle-aquitaine
+
+    The NUTS-2 code of a former region (``FRI1`` was Aquitaine's) is refused the same way,
+    its message naming the code (*code_kind* says whose code it is):
+
+    >>> try:
+    ...     phare.region("FRI1")
+    ... except phare.FormerRegionError as err:
+    ...     print(err.former_name, err.code_kind, err.merged_into)
+    Aquitaine NUTS-2 code nouvelle-aquitaine
     """
 
-    def __init__(self, name: str, former_name: str, merged_into: str, merged_name: str) -> None:
+    def __init__(
+        self, name: str, former_name: str, merged_into: str, merged_name: str, code_kind: str = ""
+    ) -> None:
         self.former_name = former_name
         self.merged_into = merged_into
         self.merged_name = merged_name
+        self.code_kind = code_kind
+        what = f"{name!r} is the {code_kind} of {former_name}, " if code_kind else ""
         message = (
-            f"{former_name!r} is a former region: since 2016 it is part of {merged_name}; "
-            f"ask for {merged_into!r}"
+            f"{what or repr(former_name) + ' is '}a former region: since 2016 it is part of "
+            f"{merged_name}; ask for {merged_into!r}"
         )
         super().__init__("region", name, [], message=message)
 
+    def __reduce__(self) -> tuple[type, tuple[str, str, str, str, str]]:  # type: ignore[override]
+        return (
+            type(self),
+            (self.name, self.former_name, self.merged_into, self.merged_name, self.code_kind),
+        )
+
+
+class FormerNameError(UnknownRegionError):
+    """A former or provisional name of a region of today; the message gives its name now.
+
+    ``Centre`` (renamed Centre-Val de Loire) and the merged regions' 2016 working names
+    (``Nord-Pas-de-Calais-Picardie``...) are told apart from unknown names.
+
+    A renamed region is the same region, but phare still asks for today's name rather than
+    answer under another one, so a caller learns the name their figures are filed under.
+
+    >>> import phare
+    >>> try:
+    ...     phare.region("Nord-Pas-de-Calais-Picardie")
+    ... except phare.FormerNameError as err:
+    ...     print(err)
+    'Nord-Pas-de-Calais-Picardie' is the provisional name (2016) of Hauts-de-France; ask for 'hauts-de-france'
+    """
+
+    def __init__(self, name: str, kind: str, region: str, region_name: str) -> None:
+        self.kind_of_name = kind
+        self.region = region
+        self.region_name = region_name
+        said = "the provisional name (2016)" if kind == "provisional" else f"a {kind} name"
+        message = f"{name!r} is {said} of {region_name}; ask for {region!r}"
+        super().__init__("region", name, [], message=message)
+
     def __reduce__(self) -> tuple[type, tuple[str, str, str, str]]:  # type: ignore[override]
-        return (type(self), (self.name, self.former_name, self.merged_into, self.merged_name))
+        return (type(self), (self.name, self.kind_of_name, self.region, self.region_name))
+
+
+class DepartementError(UnknownRegionError):
+    """A département asked for as a region; the message names it and its region.
+
+    By INSEE code (``"33"``, ``"2A"``, ``"974"``), ``FR-`` code (``"FR-33"``, as ISO 3166-2
+    writes most départements) or name (``"Gironde"``).
+
+    A département is never mapped to its region silently: a regional figure is not a figure
+    of the département. A code that is also a region's INSEE code, today's or a former one
+    (``"11"``, ``"75"``, ``"72"``...), is that region's: region codes win.
+
+    >>> import phare
+    >>> try:
+    ...     phare.region("33")
+    ... except phare.DepartementError as err:
+    ...     print(err)
+    '33' is the département Gironde, in Nouvelle-Aquitaine; ask for 'nouvelle-aquitaine'
+    """
+
+    def __init__(self, name: str, departement: str, region: str, region_name: str) -> None:
+        self.departement = departement
+        self.region = region
+        self.region_name = region_name
+        message = f"{name!r} is the département {departement}, in {region_name}; ask for {region!r}"
+        super().__init__("region", name, [], message=message)
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str, str]]:  # type: ignore[override]
+        return (type(self), (self.name, self.departement, self.region, self.region_name))
 
 
 class FormerCodeError(UnknownRegionError):
@@ -169,8 +243,8 @@ class UnknownThemeError(UnknownNameError):
     >>> try:
     ...     phare.theme("emploie")
     ... except phare.UnknownThemeError as err:
-    ...     print(err)
-    unknown theme 'emploie'; did you mean 'employment'?
+    ...     print(err.suggestions, err.hint.startswith("the themes are: employment, "))
+    ('employment',) True
     """
 
 

@@ -10,13 +10,26 @@ built it (out of equality and repr) and answers queries through it, so a record 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Literal, SupportsIndex, cast, overload
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, SupportsIndex, cast, overload
 
 import attrs
 
 from phare.formatting import format_difference, format_qualified
-from phare.vocabulary import BREAK_WORDS, BreakKind, Confidence, Qualifier, RegionKind, Unit
+from phare.vocabulary import (
+    BREAK_KINDS,
+    BREAK_WORDS,
+    CONFIDENCES,
+    QUALIFIERS,
+    REGION_KINDS,
+    UNITS,
+    BreakKind,
+    Confidence,
+    Qualifier,
+    RegionKind,
+    Unit,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,12 +38,122 @@ if TYPE_CHECKING:
     from phare.vocabulary import Style
 
 StudyScope = Literal["national", "regional"]
+#: Whether a study covers France or one region.
+STUDY_SCOPES: tuple[StudyScope, ...] = ("national", "regional")
 
 
 SEED_PREFIX = "seed:"
 
 
-class _FieldsRepr:
+#: The closed sets a field's annotation may name, each checked against its members.
+_VOCABULARIES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "Unit": UNITS,
+        "Qualifier": QUALIFIERS,
+        "Confidence": CONFIDENCES,
+        "RegionKind": REGION_KINDS,
+        "StudyScope": STUDY_SCOPES,
+        "BreakKind": BREAK_KINDS,
+    }
+)
+
+
+class _Rule:
+    """The check of one field, read from its annotation: see :class:`_Checked`."""
+
+    __slots__ = ("base", "exact", "label", "many", "name", "optional", "record")
+
+    def __init__(self, owner: str, name: str, annotation: str) -> None:
+        self.name = name
+        self.label = f"{owner}.{name}"
+        self.optional = annotation.endswith(" | None")
+        base = annotation.removesuffix(" | None")
+        self.many = base.startswith("tuple[") and base.endswith(", ...]")
+        self.base = base[len("tuple[") : -len(", ...]")] if self.many else base
+        known = self.base in ("str", "int", "float") or self.base in _VOCABULARIES
+        #: The record class of the field (or of its items), read from the module once every
+        #: class is made: a record may name a later one.
+        self.record: type | None = None if known else globals()[self.base]
+        #: The one type whose values need no further check: plain text, or a record class.
+        self.exact = str if self.base == "str" else None if self.many else self.record
+
+    def __call__(self, value: object) -> object:
+        """*value*, or its plain copy (text) or float (a whole number); else a clear error."""
+        if type(value) is self.exact or (value is None and self.optional):
+            return value
+        if not self.many:
+            return self.check(value)
+        if type(value) is not tuple:
+            raise TypeError(f"{self.label} must be a tuple, not {type(value).__name__}")
+        for item in value:
+            self.check(item)
+        return value
+
+    def check(self, value: object) -> object:
+        """*value* as the record holds it, if it is one item of the field's annotation."""
+        base = self.base
+        members = _VOCABULARIES.get(base)
+        if members is not None or base == "str":
+            if not isinstance(value, str):
+                self.refuse("a str", value)
+            value = str.__str__(value)  # a plain copy: a subclass's methods never run here
+            if members is not None and value not in members:
+                choices = ", ".join(repr(member) for member in members)
+                raise ValueError(f"{self.label} must be one of {choices}, not {value[:60]!r}")
+        elif base == "int":
+            if not isinstance(value, int) or isinstance(value, bool):
+                self.refuse("an int", value)
+            if value < 0:
+                raise ValueError(f"{self.label} must not be negative, not {int.__repr__(value)}")
+        elif base == "float":
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = int.__float__(value)  # as the loader reads every number
+            if not isinstance(value, float):
+                self.refuse("a number", value)
+            if value - value != 0:  # inf - inf and nan - nan are nan
+                raise ValueError(f"{self.label} must be a finite number, not {value!r}")
+        elif self.record is not None and not isinstance(value, self.record):
+            self.refuse(f"a {base}", value)
+        return value
+
+    def refuse(self, wanted: str, value: object) -> NoReturn:
+        what = "None" if value is None else type(value).__name__
+        raise TypeError(f"{self.label} must be {wanted}, not {what}")
+
+
+class _Checked:
+    """Base of every record: it checks what it holds when built, by its fields' annotations.
+
+    Text is ``str`` (held as a plain copy), whole numbers ``int`` (never ``bool``, never below
+    zero), numbers finite floats (``45`` is held as ``45.0``), a vocabulary (``Qualifier``,
+    ``Unit``...) one of its members, a record an instance of its class, ``tuple[X, ...]`` a
+    tuple of such items, and ``X | None`` allows ``None``. A record built by hand or by
+    :func:`attrs.evolve` is refused at once with a :class:`TypeError` (wrong type) or a
+    :class:`ValueError` (wrong value) naming the field, not later, deep inside a repr or an
+    export. One method serves every class, where attrs validators and converters would
+    compile into each class's ``__init__`` and cost memory (see docs/performance.md). The
+    dataset a record keeps (``_dataset``) is left unchecked: naming its class here would import
+    the module that imports this one.
+
+    >>> import attrs, phare
+    >>> figure = phare.region("nouvelle-aquitaine").figure("companies", "partnering")
+    >>> attrs.evolve(figure, qualifier="bogus")
+    Traceback (most recent call last):
+    ...
+    ValueError: Figure.qualifier must be one of 'exact', 'approx', 'lower-bound', not 'bogus'
+    """
+
+    __slots__ = ()
+
+    def __attrs_post_init__(self) -> None:
+        for rule in _RULES[type(self)]:
+            value = getattr(self, rule.name)
+            held = rule(value)
+            if held is not value:
+                object.__setattr__(self, rule.name, held)
+
+
+class _FieldsRepr(_Checked):
     """Base of the records shown field by field: ``Actor(id='companies', label_en=...)``.
 
     The repr reads as the one attrs would write, but one function serves every record: attrs
@@ -39,7 +162,7 @@ class _FieldsRepr:
 
     >>> import phare
     >>> phare.region("nouvelle-aquitaine").former_regions[0]
-    FormerRegion(name='Aquitaine', insee_code='72', merged_into='nouvelle-aquitaine')
+    FormerRegion(name='Aquitaine', insee_code='72', nuts='FRI1', merged_into='nouvelle-aquitaine')
     """
 
     __slots__ = ()
@@ -307,7 +430,7 @@ class Programme(_FieldsRepr):
 
 
 @attrs.frozen(repr=False)
-class Study:
+class Study(_Checked):
     """One survey or report of the Observatory.
 
     ``published`` is an ISO date as precise as the sources allow (``2016-11-04``, ``2016-07``,
@@ -394,6 +517,7 @@ class FormerRegion(_FieldsRepr):
 
     name: str
     insee_code: str
+    nuts: str
     merged_into: str
 
 
@@ -413,7 +537,46 @@ class FormerCode(_FieldsRepr):
 
 
 @attrs.frozen(repr=False)
-class Region:
+class FormerName(_FieldsRepr):
+    """A name a region bore before today's: ``former`` (renamed) or ``provisional`` (2016).
+
+    ``Centre`` is the former name of Centre-Val de Loire; the merged regions went by the names
+    of their former regions, in alphabetical order, until the decrees of September 2016. Each
+    name comes with its source and the source's grade.
+
+    >>> import phare
+    >>> [(n.name, n.kind) for n in phare.region("grand-est").former_names]
+    [('Alsace-Champagne-Ardenne-Lorraine', 'provisional')]
+    """
+
+    name: str
+    kind: str
+    region: str
+    source: Source
+    confidence: Confidence
+
+
+@attrs.frozen(repr=False)
+class Departement(_FieldsRepr):
+    """A département of a region, by its INSEE code of the Code officiel géographique.
+
+    phare has no figure of a département: asking :func:`phare.region` for one raises
+    :class:`phare.DepartementError`, which names its region.
+
+    >>> import phare
+    >>> [(d.code, d.name) for d in phare.region("corse").departements]
+    [('2A', 'Corse-du-Sud'), ('2B', 'Haute-Corse')]
+    """
+
+    code: str
+    name: str
+    region: str
+    source: Source
+    confidence: Confidence
+
+
+@attrs.frozen(repr=False)
+class Region(_Checked):
     """A French region, or France itself, and the door to its figures.
 
     >>> import phare
@@ -432,6 +595,8 @@ class Region:
     nuts: str
     former_regions: tuple[FormerRegion, ...] = ()
     former_codes: tuple[FormerCode, ...] = ()
+    former_names: tuple[FormerName, ...] = ()
+    departements: tuple[Departement, ...] = ()
     #: The Dataset that loaded the record: out of equality, hashing and repr.
     _dataset: Dataset = attrs.field(eq=False, repr=False, kw_only=True)
 
@@ -619,7 +784,7 @@ class Region:
 
 
 @attrs.frozen(repr=False)
-class Figure:
+class Figure(_Checked):
     """One published number, with everything needed to use and cite it.
 
     ``value`` is as published (45 for 45 %); ``share`` is the same as a fraction for percent
@@ -740,7 +905,7 @@ class Figure:
 
 
 @attrs.frozen(repr=False)
-class Break:
+class Break(_Checked):
     """Two consecutive waves of one series that cannot be read as one trend.
 
     ``kind`` says why: ``base`` (the populations differ), ``wording`` (the questions differ) or
@@ -901,7 +1066,7 @@ class Series(Figures):
 
 
 @attrs.frozen(repr=False)
-class Comparison:
+class Comparison(_Checked):
     """A regional figure set against the national figure of the same programme.
 
     ``difference`` is in the published unit: percentage points for percentages, points on
@@ -1042,3 +1207,18 @@ class Observatory(_FieldsRepr):
         '2008-2012'
         """
         return self._dataset.programme(name)
+
+
+def _rules(cls: type) -> tuple[_Rule, ...]:
+    shown = attrs.fields(cast("type[attrs.AttrsInstance]", cls))
+    return tuple(_Rule(cls.__name__, f.name, str(f.type)) for f in shown if f.name != "_dataset")
+
+
+#: The rules of each record class, made once every class of the module exists.
+_RULES: Mapping[type, tuple[_Rule, ...]] = MappingProxyType(
+    {
+        record: _rules(record)
+        for record in tuple(globals().values())
+        if isinstance(record, type) and issubclass(record, _Checked) and attrs.has(record)
+    }
+)

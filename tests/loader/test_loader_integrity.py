@@ -680,7 +680,8 @@ def test_an_observatory_without_disputes_has_an_empty_tuple(tmp_path: Path) -> N
 
 def test_every_citation_is_counted_under_the_kind_of_record_citing() -> None:
     # Counted from the raw files: a figure cites one source, a study its source and its see_also
-    # links, a withdrawn code and a dispute one each; the Observatory and each programme cite
+    # links, a withdrawn code, a former name, a département and a dispute one each; the
+    # Observatory and each programme cite
     # the sources listed in their fields of observatory.json.
     observatory = json.loads((DATA / "observatory.json").read_text(encoding="utf-8"))
     studies = read_table(DATA, "studies.csv")[1]
@@ -689,7 +690,10 @@ def test_every_citation_is_counted_under_the_kind_of_record_citing() -> None:
     assert kinds == {
         "figures": len(read_table(DATA, "figures.csv")[1]),
         "studies": sum(1 + len([s for s in r["see_also"].split(";") if s]) for r in studies),
-        "regions": len(read_table(DATA, "former_codes.csv")[1]),
+        "regions": sum(
+            len(read_table(DATA, name)[1])
+            for name in ("former_codes.csv", "former_names.csv", "departements.csv")
+        ),
         "observatory": len(observatory["founded_sources"])
         + len(observatory["founders_sources"])
         + len(observatory["scientific_direction_sources"])
@@ -700,3 +704,42 @@ def test_every_citation_is_counted_under_the_kind_of_record_citing() -> None:
         "disputes": len(read_table(DATA, "disputes.csv")[1]),
         "breaks": len(read_table(DATA, "comparability.csv")[1]),
     }
+
+
+# --- a table cut short ---------------------------------------------------------------------
+
+#: The text of the bundled figures.csv, which the cuts below shorten.
+FIGURES_TEXT = (DATA / "figures.csv").read_text(encoding="utf-8")
+#: Cut points spread over the file, so that some fall inside quoted notes, some inside an
+#: unquoted last field (whose half still reads as a whole row), some inside a row's first cells.
+CUTS = sorted(
+    {*range(len(FIGURES_TEXT.splitlines()[0]) + 5, len(FIGURES_TEXT) - 1, len(FIGURES_TEXT) // 37)}
+    | {FIGURES_TEXT.rindex("\n", 0, len(FIGURES_TEXT) - 1) + 4, len(FIGURES_TEXT) - 2}
+)
+
+
+@pytest.mark.parametrize("cut", CUTS)
+def test_a_figures_table_cut_mid_line_is_named_as_figures_csv(tmp_path: Path, cut: int) -> None:
+    """Not as a source "cited by no record", nor a dispute whose figure went missing."""
+    folder = copy_data(tmp_path)
+    assert FIGURES_TEXT[cut - 1] != "\n"  # a cut inside a line
+    (folder / "figures.csv").write_text(FIGURES_TEXT[:cut], encoding="utf-8")
+    line = FIGURES_TEXT[:cut].count("\n") + 1
+    with pytest.raises(
+        DataError, match=rf"^figures\.csv, line {line}: the file ends inside a line"
+    ):
+        load(folder)
+
+
+def test_a_table_cut_at_a_line_break_names_the_table_that_lost_rows(tmp_path: Path) -> None:
+    """A cut at a line break leaves a valid shorter table: the first record left without its
+    figure (a break of a series, a dispute) names figures.csv, where the figure is missing,
+    before any source goes uncited."""
+    folder = copy_data(tmp_path)
+    lines = FIGURES_TEXT.splitlines(keepends=True)
+    (folder / "figures.csv").write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        load(folder)
+    message = str(raised.value)
+    assert re.search(r"(refers to nothing in figures\.csv|is not in figures\.csv)", message)
+    assert "cited by no record" not in message

@@ -163,7 +163,8 @@ def test_a_withdrawn_code_is_refused_in_any_decoration(data: st.DataObject) -> N
 def test_a_former_region_is_refused_by_any_name_or_code(data: st.DataObject) -> None:
     former = data.draw(st.sampled_from(FORMER), label="former region")
     spelling = data.draw(
-        st.one_of(respelt(former.name), recoded(former.insee_code)), label="spelling"
+        st.one_of(respelt(former.name), recoded(former.insee_code), recoded(former.nuts)),
+        label="spelling",
     )
     with pytest.raises(phare.FormerRegionError) as caught:
         phare.region(spelling)
@@ -183,7 +184,7 @@ def test_a_boundary_moved_in_a_code_never_picks_another_record_silently(
     # code, and then with that code's own record.
     codes = {fold(c): r for r in every_region() for c in region_codes(r)}
     codes |= {fold(w.code): w for w, _ in WITHDRAWN}
-    codes |= {fold(f.insee_code): f for f in FORMER}
+    codes |= {fold(f.insee_code): f for f in FORMER} | {fold(f.nuts): f for f in FORMER}
     _, code = data.draw(st.sampled_from(ALL_CODES + [(r, w.code) for w, r in WITHDRAWN]))
     cut = data.draw(st.integers(1, len(code) - 1), label="where")
     if not code[cut].isalnum():
@@ -270,10 +271,13 @@ def test_every_index_and_check_is_keyed_by_the_one_fold() -> None:
     store = BUNDLED._tables()
     regions = every_region()
     assert set(store.region_index) == {normalise(n) for r in regions for n in region_names(r)}
-    assert set(store.former_index) == {normalise(f.name) for f in FORMER}
+    assert set(store.former_index) == {normalise(f.name) for f in FORMER} | {
+        normalise(n.name) for r in regions for n in r.former_names
+    }
     assert set(store.code_index) == {
         *(fold(c) for r in regions for c in region_codes(r)),
         *(fold(f.insee_code) for f in FORMER),
+        *(fold(f.nuts) for f in FORMER),
         *(fold(w.code) for w, _ in WITHDRAWN),
     }
     assert all(normalise(name) == fold(name).replace("-", "") for _, _, name in ALL_NAMES)
@@ -294,6 +298,7 @@ def test_no_two_codes_meet() -> None:
     owners: dict[str, object] = {}
     codes = [(c, r) for r in every_region() for c in region_codes(r)]
     codes += [(f.insee_code, f) for f in FORMER] + [(w.code, w) for w, _ in WITHDRAWN]
+    codes += [(f.nuts, f) for f in FORMER]
     for code, owner in codes:
         assert owners.setdefault(fold(code), owner) is owner, code
 

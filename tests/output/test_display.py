@@ -110,6 +110,8 @@ FIELD_BY_FIELD = {
     "Programme": lambda: phare.programme("PHARE"),
     "FormerRegion": lambda: phare.region(NAQ).former_regions[0],
     "FormerCode": lambda: phare.region(NAQ).former_codes[0],
+    "FormerName": lambda: phare.region(NAQ).former_names[0],
+    "Departement": lambda: phare.region(NAQ).departements[0],
     "Organisation": lambda: phare.observatory().le_rameau,
     "Observatory": phare.observatory,
 }
