@@ -92,10 +92,10 @@ def _show_rows(out: str) -> list[ShowRow]:
     rows: list[ShowRow] = []
     heading: tuple[str, ...] = ()
     for line in table.splitlines()[6:]:  # name, count, blank, the two headers, the rule
-        if " · " in line:
-            heading = tuple(line.split(" · "))
-        elif line.startswith("  "):
+        if line.startswith("  "):
             rows.append((heading, line.split(), line))
+        elif line:
+            heading = tuple(line.split(", "))
     return rows
 
 
@@ -591,3 +591,58 @@ def test_an_encoding_python_does_not_know_is_left_to_the_stream(
     monkeypatch.setattr(sys, "stdout", stream)
     assert main(["show", "ile-de-france"]) == 0
     assert stream.getvalue().startswith("Île-de-France (INSEE 11")
+
+
+# --- the commands that mirror Python, in this process (tests/test_cli_commands.py runs them
+# --- in a fresh one, against the Python functions)
+
+MIRRORS: list[tuple[list[str], str]] = [
+    (["regions", "--format", "csv"], "slug,name,insee,iso,nuts,kind,figures\nfrance,France,,"),
+    (["regions", "--format", "json"], '[\n  {\n    "slug": "france",'),
+    (["compare", "nouvelle-aquitaine", "companies", "partnering"], "Companies: Already partnering"),
+    (["rank", "companies", "partnering", "--lang", "fr"], "Entreprises: "),
+    (["rank", "citizens", "alliances-innovation", "--programme", "IMPACT"], "Citizens: "),
+    (["coverage"], "region  "),
+    (["cite"], "The phare developers. phare: "),
+    (["cite", "--study", "phare-citoyens-2015", "--style", "bibtex"], "@techreport{"),
+    (["cite", "france", "companies", "partnering", "--style", "bibtex"], "@misc{"),
+]
+
+
+@pytest.mark.parametrize(("argv", "starts"), MIRRORS, ids=[" ".join(a) for a, _ in MIRRORS])
+def test_the_commands_that_mirror_python(run: Run, argv: list[str], starts: str) -> None:
+    status, out, err = run(*argv)
+    assert (status, err) == (0, "")
+    assert out.startswith(starts)
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["compare", "france", "companies", "partnering"], "France is the reference"),
+        (["cite", "france"], "name a figure as REGION ACTOR INDICATOR"),
+        (["cite", "--segment", "employer"], "give REGION ACTOR INDICATOR too"),
+        (["plot", "profile", "occitanie", "--output", "chart.jpg"], "name a .png or .svg file"),
+    ],
+)
+def test_the_mirrors_refuse_in_one_line(run: Run, argv: list[str], says: str) -> None:
+    status, out, err = run(*argv)
+    assert (status, out) == (2, "")
+    assert err.startswith("phare: error: ")
+    assert says in err
+
+
+def test_plot_in_this_process(run: Run, tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    target = tmp_path / "naq.svg"
+    assert run("plot", "profile", "nouvelle-aquitaine", "--output", str(target)) == (
+        0,
+        "",
+        f"phare: wrote {target}\n",
+    )
+    status, _, err = run("plot", "rank", "companies", "partnering", "--output", str(target))
+    assert (status, err) == (2, f"phare: error: {target} exists; add --force to replace it\n")
+    missing = tmp_path / "no" / "rank.png"
+    status, _, err = run("plot", "rank", "companies", "partnering", "--output", str(missing))
+    assert status == 1
+    assert err.startswith(f"phare: error: cannot write {missing}: ")

@@ -75,8 +75,6 @@ WIDTH = 100
 #: The formats of ``phare regions``.
 REGION_FORMATS = ("text", "csv", "json")
 
-_REGION_COLUMNS = ("slug", "name", "insee", "iso", "nuts", "kind", "figures")
-
 
 def _region_format(value: object) -> str:
     """The ``phare regions`` format *value* names, by the one matcher of :mod:`phare.vocabulary`.
@@ -88,23 +86,28 @@ def _region_format(value: object) -> str:
 
 
 def _regions_text(form: str = "text") -> str:
-    rows = [
-        [r.slug, r.name, r.insee_code or "", r.iso_3166_2, r.nuts, r.kind, str(len(r.figures()))]
+    """France and the regions with their codes and figure counts, in the *form* asked."""
+    records = [
+        {
+            "slug": r.slug,
+            "name": r.name,
+            "insee": r.insee_code,
+            "iso": r.iso_3166_2,
+            "nuts": r.nuts,
+            "kind": r.kind,
+            "figures": len(r.figures()),
+        }
         for r in (phare.national(), *phare.regions())
     ]
     if form == "json":
-        records = [
-            {**dict(zip(_REGION_COLUMNS, row, strict=True)), "insee": row[2] or None}
-            | {"figures": int(row[6])}
-            for row in rows
-        ]
         return json.dumps(records, ensure_ascii=False, indent=2)
+    headers = list(records[0])
+    rows = [["" if value is None else str(value) for value in r.values()] for r in records]
     if form == "csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerows([_REGION_COLUMNS, *rows])
+        csv.writer(buffer, lineterminator="\n").writerows([headers, *rows])
         return buffer.getvalue()
-    return render_table(_REGION_COLUMNS, rows)
+    return render_table(headers, rows)
 
 
 class _AddressWrapper(textwrap.TextWrapper):
@@ -148,7 +151,7 @@ def _numbered(figures: Sequence[Figure]) -> tuple[list[int], list[str]]:
 def _show_text(region: Region) -> str:
     """A region's figures, grouped by study, year, actor and segment, within :data:`WIDTH`.
 
-    Each group has a heading line (``study · year · actor · segment``) and one indented line
+    Each group has a heading line (``study, year, actor, segment``) and one indented line
     per figure: indicator, theme, value with its marks, confidence grade and source number.
     Grouping keeps every line short without cutting a value; long source notes are wrapped.
     """
@@ -172,10 +175,10 @@ def _show_text(region: Region) -> str:
         )
     headers = ["indicator", "theme", "value", "conf", "src"]
     lines = render_table(headers, [row for rows in groups.values() for row in rows]).splitlines()
-    body = ["study · year · actor · segment", *(f"  {line}" for line in lines[:2])]
+    body = ["study, year, actor, segment", *(f"  {line}" for line in lines[:2])]
     rows = iter(lines[2:])
     for (study, year, actor, segment), members in groups.items():
-        body.append(f"{study} · {year} · {actor} · {segment}")
+        body.append(f"{study}, {year}, {actor}, {segment}")
         body += [f"  {next(rows)}" for _ in members]
     table = "\n".join(body)
     legend = display.marks_legend(figures)
@@ -290,7 +293,12 @@ def build_parser() -> argparse.ArgumentParser:
         "cite",
         help="a reference: for a figure, a study (--study alone) or the dataset (no argument)",
     )
-    cite.add_argument("names", nargs="*", metavar="REGION ACTOR INDICATOR")
+    cite.add_argument(
+        "names",
+        nargs="*",
+        metavar="REGION ACTOR INDICATOR",
+        help="the figure to cite; leave out for a study (--study) or the dataset",
+    )
     _add_figure_options(cite, study=True)
     cite.add_argument(
         "--style",
