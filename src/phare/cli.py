@@ -1,4 +1,7 @@
-"""The ``phare`` command: list regions, show a region's figures, get one number, export.
+"""The ``phare`` command: what the Python API answers, from a shell.
+
+``regions``, ``show``, ``get``, ``compare``, ``rank``, ``coverage``, ``cite``, ``export`` and
+``plot`` take the names and filters of the Python functions they call, and fail as they do.
 
 Every failure prints one line on stderr, never a traceback, and sets the exit status: 2 for
 what the user can fix (an unknown region, a typo in an actor, a usage error), 1 when the data
@@ -10,17 +13,23 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
+import io
+import json
 import os
+import re
 import sys
-from collections.abc import Callable, Sequence
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
 from typing import IO, Any
 
 import phare
 from phare import display, export, vocabulary
 from phare._query import without_figures
 from phare.errors import DataError, PhareError, UnknownNameError
-from phare.formatting import format_qualified, plain_number
-from phare.model import Figure, Region, Series
+from phare.formatting import format_difference, format_qualified, format_value, plain_number
+from phare.model import Actor, Figure, Indicator, Region, Series, Theme
 
 #: Exit status when the command did what was asked.
 SUCCESS = 0
@@ -61,15 +70,94 @@ def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     )
 
 
-def _regions_text() -> str:
-    rows = [
-        [r.slug, r.name, r.insee_code or "", r.iso_3166_2, r.nuts, r.kind, str(len(r.figures()))]
+#: The widest line ``phare show`` and the other tables print: a 100-column terminal.
+WIDTH = 100
+
+#: The formats of ``phare regions``.
+REGION_FORMATS = ("text", "csv", "json")
+
+
+def _region_format(value: object) -> str:
+    """The ``phare regions`` format *value* names, by the one matcher of :mod:`phare.vocabulary`.
+
+    >>> _region_format("CSV")
+    'csv'
+    """
+    return vocabulary.match(REGION_FORMATS, value, kind="regions format", argument="format")
+
+
+def _regions_text(form: str = "text") -> str:
+    """France and the regions with their codes and figure counts, in the *form* asked."""
+    records = [
+        {
+            "slug": r.slug,
+            "name": r.name,
+            "insee": r.insee_code,
+            "iso": r.iso_3166_2,
+            "nuts": r.nuts,
+            "kind": r.kind,
+            "figures": len(r.figures()),
+        }
         for r in (phare.national(), *phare.regions())
     ]
-    return render_table(["slug", "name", "insee", "iso", "nuts", "kind", "figures"], rows)
+    if form == "json":
+        return json.dumps(records, ensure_ascii=False, indent=2)
+    headers = list(records[0])
+    rows = [["" if value is None else str(value) for value in r.values()] for r in records]
+    if form == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows([headers, *rows])
+        return buffer.getvalue()
+    return render_table(headers, rows)
 
 
-def _show_text(region: Region) -> str:
+class _AddressWrapper(textwrap.TextWrapper):
+    """A wrapper that may break a word after ``/`` or ``-`` (addresses, identifiers)."""
+
+    wordsep_simple_re = re.compile(r"(\s+|(?<=[/-])(?=[^\s/-]))")
+
+
+def _wrapped(text: str, indent: int) -> str:
+    """*text* wrapped to :data:`WIDTH`, its lines after the first indented by *indent* spaces.
+
+    A web address breaks after a ``/`` or a ``-`` rather than anywhere, so that its pieces
+    read back in order.
+
+    >>> print(_wrapped("[1] https://example.org/" + "a-" * 60, 4))
+    [1] https://example.org/a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-
+        a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-
+    """
+    wrapper = _AddressWrapper(width=WIDTH, subsequent_indent=" " * indent, break_on_hyphens=False)
+    return "\n".join(wrapper.wrap(text))
+
+
+def _sources_notes(sources: Sequence[str]) -> str:
+    """The numbered list of *sources* under a table, each wrapped to fit :data:`WIDTH`."""
+    return "\n".join(
+        _wrapped(f"[{n}] {location}", len(f"[{n}] ")) for n, location in enumerate(sources, 1)
+    )
+
+
+def _numbered(figures: Sequence[Figure]) -> tuple[list[int], list[str]]:
+    """Each figure's source number, and the sources in the order they are first cited."""
+    sources: list[str] = []
+    numbers = []
+    for f in figures:
+        if f.source.location not in sources:
+            sources.append(f.source.location)
+        numbers.append(sources.index(f.source.location) + 1)
+    return numbers, sources
+
+
+def _show_text(region: Region, lang: str | None = None) -> str:
+    """A region's figures, grouped by study, year, actor and segment, within :data:`WIDTH`.
+
+    Each group has a heading line (``study, year, actor, segment``) and one indented line
+    per figure: indicator, theme, value with its marks, confidence grade and source number.
+    Grouping keeps every line short without cutting a value; long source notes are wrapped.
+    With *lang*, a heading names the actor and the segment by their labels in that language;
+    the indicators and themes keep their ids, the keys to ask for them.
+    """
     codes = f"INSEE {region.insee_code}, " if region.insee_code else ""
     head = f"{region.name} ({codes}{region.iso_3166_2}, NUTS {region.nuts})"
     figures = region.figures()
@@ -78,21 +166,37 @@ def _show_text(region: Region) -> str:
         head += f"\n{unpublished[0].upper()}{unpublished[1:]}."
     if not figures:
         return f"{head}\nNo figure has been published for {region.name}."
-    sources: list[str] = []
-    rows = []
-    for f in figures:
-        location = f.source.location
-        if location not in sources:
-            sources.append(location)
-        rows.append(_figure_row(f, sources.index(location) + 1))
-    table = render_table(
-        ["actor", "segment", "indicator", "theme", "value", "year", "study", "conf", "src"], rows
-    )
+    numbers, sources = _numbered(figures)
+    chosen = None if lang is None else vocabulary.language(lang)
+    groups: dict[tuple[str, int, str, str], list[list[str]]] = {}
+    for f, number in zip(figures, numbers, strict=True):
+        who = (
+            (f.actor.id, f.segment.id)
+            if chosen is None
+            else (vocabulary.label(f.actor, chosen), vocabulary.label(f.segment, chosen))
+        )
+        key = (f.study.id, f.reference_year, *who)
+        groups.setdefault(key, []).append(
+            [
+                f.indicator.id,
+                f.theme.id if f.theme else "",
+                display.value_text(f),
+                f.confidence,
+                f"[{number}]",
+            ]
+        )
+    headers = ["indicator", "theme", "value", "conf", "src"]
+    lines = render_table(headers, [row for rows in groups.values() for row in rows]).splitlines()
+    body = ["study, year, actor, segment", *(f"  {line}" for line in lines[:2])]
+    rows = iter(lines[2:])
+    for (study, year, actor, segment), members in groups.items():
+        body.append(f"{study}, {year}, {actor}, {segment}")
+        body += [f"  {next(rows)}" for _ in members]
+    table = "\n".join(body)
     legend = display.marks_legend(figures)
     if legend:
         table += f"\n{legend}"
-    notes = "\n".join(f"[{n}] {location}" for n, location in enumerate(sources, start=1))
-    return f"{head}\n{len(figures)} figures\n\n{table}\n\nSources:\n{notes}"
+    return f"{head}\n{len(figures)} figures\n\n{table}\n\nSources:\n{_sources_notes(sources)}"
 
 
 def _series_text(region: Region, waves: Series) -> str:
@@ -118,20 +222,6 @@ def _series_text(region: Region, waves: Series) -> str:
     return f"{text}\n\n" + "\n".join(display.breaks_lines(waves.breaks, reasons=True))
 
 
-def _figure_row(f: Figure, source_number: int) -> list[str]:
-    return [
-        f.actor.id,
-        f.segment.id,
-        f.indicator.id,
-        f.theme.id if f.theme else "",
-        display.value_text(f),
-        str(f.reference_year),
-        f.study.id,
-        f.confidence,
-        f"[{source_number}]",
-    ]
-
-
 class _Parser(argparse.ArgumentParser):
     """argparse's parser, but its help and usage messages go out as every other output does.
 
@@ -147,6 +237,48 @@ class _Parser(argparse.ArgumentParser):
             _write(file or sys.stderr, message)
 
 
+def _add_figure_options(parser: argparse.ArgumentParser, *, study: bool) -> None:
+    """The options that pick one figure, as the keyword arguments of :meth:`Region.figure`."""
+    parser.add_argument("--theme", help="required for indicators broken down by theme")
+    parser.add_argument("--segment", default="all", help="sub-population, default: all")
+    if study:
+        parser.add_argument("--study", help="a study id, default: the latest")
+
+
+def _add_grade_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument(
+        "--min-confidence",
+        type=_choice(vocabulary.confidence),
+        metavar="{" + ",".join(vocabulary.CONFIDENCES) + "}",
+        help=help_text,
+    )
+
+
+def _add_rank_options(parser: argparse.ArgumentParser) -> None:
+    """The filters of :func:`phare.rank`, for ``phare rank`` and the charts that rank."""
+    parser.add_argument("actor")
+    parser.add_argument("indicator")
+    _add_figure_options(parser, study=False)
+    parser.add_argument("--programme", help="only this programme's figures (an id: PHARE...)")
+    _add_grade_option(parser, "B keeps A and B")
+
+
+def _add_lang_option(parser: argparse.ArgumentParser, default: str | None = "en") -> None:
+    parser.add_argument(
+        "--lang",
+        type=_choice(vocabulary.language),
+        default=default,
+        metavar="{" + ",".join(vocabulary.LANGUAGES) + "}",
+        help="the language of labels (ids stay the keys, notes stay in English); default: en",
+    )
+
+
+def _add_chart_output(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--output", required=True, metavar="FILE", help="a .png or .svg file")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    _add_lang_option(parser)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``phare`` command."""
     parser = _Parser(
@@ -160,18 +292,54 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"phare {phare.__version__} (data {phare.__data_version__})",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    commands.add_parser("regions", help="list France and the regions with their codes")
+    regions = commands.add_parser("regions", help="list France and the regions with their codes")
+    regions.add_argument(
+        "--format",
+        type=_choice(_region_format),
+        default="text",
+        metavar="{" + ",".join(REGION_FORMATS) + "}",
+        help="a table (default), CSV, or JSON: a list of objects with the table's columns",
+    )
     show = commands.add_parser("show", help="print a region's figures with study and source")
     show.add_argument("region", help="slug, name or code: nouvelle-aquitaine, 'FR-NAQ', 75, FRI")
+    _add_lang_option(show, default=None)
     get = commands.add_parser(
         "get", help="print one figure: a share for percentages, else the value"
     )
     get.add_argument("region")
     get.add_argument("actor", help="citizens, companies, associations or mayors (or French names)")
     get.add_argument("indicator", help="partnering, alliances-innovation, fragility-score...")
-    get.add_argument("--theme", help="required for indicators broken down by theme")
-    get.add_argument("--segment", default="all", help="sub-population, default: all")
-    get.add_argument("--study", help="a study id, default: the latest")
+    _add_figure_options(get, study=True)
+    compare = commands.add_parser(
+        "compare", help="a region's figure against France's of the same programme"
+    )
+    compare.add_argument("region")
+    compare.add_argument("actor")
+    compare.add_argument("indicator")
+    _add_figure_options(compare, study=True)
+    _add_lang_option(compare)
+    ranked = commands.add_parser("rank", help="the regions ranked on one figure, against France")
+    _add_rank_options(ranked)
+    _add_lang_option(ranked)
+    commands.add_parser("coverage", help="how many figures each region has, by actor")
+    cite = commands.add_parser(
+        "cite",
+        help="a reference: for a figure, a study (--study alone) or the dataset (no argument)",
+    )
+    cite.add_argument(
+        "names",
+        nargs="*",
+        metavar="REGION ACTOR INDICATOR",
+        help="the figure to cite; leave out for a study (--study) or the dataset",
+    )
+    _add_figure_options(cite, study=True)
+    cite.add_argument(
+        "--style",
+        type=_choice(vocabulary.citation_style),
+        default="text",
+        metavar="{" + ",".join(vocabulary.STYLES) + "}",
+        help="default: text",
+    )
     waves = commands.add_parser(
         "series",
         help="print one figure over the years, and where the series breaks",
@@ -201,32 +369,29 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--region", help="only this region (slug, name or code; france for national)")
     out.add_argument("--actor", help="only this actor")
     out.add_argument("--indicator", help="only this indicator")
-    out.add_argument(
-        "--min-confidence",
-        type=_choice(vocabulary.confidence),
-        metavar="{" + ",".join(vocabulary.CONFIDENCES) + "}",
-        help="B keeps grades A and B; default: all",
-    )
+    out.add_argument("--theme", help="only this theme")
+    out.add_argument("--segment", help="only this segment")
+    out.add_argument("--study", help="only this study")
+    out.add_argument("--programme", help="only this programme")
+    _add_grade_option(out, "B keeps grades A and B; default: all")
     out.add_argument(
         "--output", metavar="FILE", help="write to FILE instead of stdout; FILE must not exist"
     )
     out.add_argument("--force", action="store_true", help="let --output replace an existing FILE")
+    _add_lang_option(out, default=None)
     charts = commands.add_parser(
         "plot", help="draw a chart to a PNG or SVG file (needs the plot extra)"
     ).add_subparsers(dest="chart", required=True, metavar="CHART")
-    tiles = charts.add_parser("tiles", help="the regions as tiles coloured by one figure")
-    tiles.add_argument("actor")
-    tiles.add_argument("indicator")
-    tiles.add_argument("--theme", help="required for indicators broken down by theme")
-    tiles.add_argument("--segment", default="all", help="sub-population, default: all")
-    tiles.add_argument("--programme", help="only this programme's figures (an id: PHARE...)")
-    tiles.add_argument(
-        "--min-confidence",
-        type=_choice(vocabulary.confidence),
-        metavar="{" + ",".join(vocabulary.CONFIDENCES) + "}",
-        help="B keeps A and B",
-    )
-    tiles.add_argument("--output", required=True, metavar="FILE", help="a .png or .svg file")
+    profile = charts.add_parser("profile", help="a region's percentages beside France's")
+    profile.add_argument("region")
+    _add_chart_output(profile)
+    for name, what in (
+        ("rank", "the regions ranked on one figure, France marked on each bar"),
+        ("tiles", "the regions as tiles coloured by one figure"),
+    ):
+        chart = charts.add_parser(name, help=what)
+        _add_rank_options(chart)
+        _add_chart_output(chart)
     return parser
 
 
@@ -257,7 +422,11 @@ def _export(args: argparse.Namespace) -> Answer:
         region=args.region,
         actor=args.actor,
         indicator=args.indicator,
+        theme=args.theme,
+        segment=args.segment,
+        study=args.study,
         min_confidence=args.min_confidence,
+        programme=args.programme,
     )
     if args.format in vocabulary.FILE_FORMATS:
         if args.output is None:
@@ -268,7 +437,7 @@ def _export(args: argparse.Namespace) -> Answer:
         except OSError as err:
             raise OutputError(f"cannot write {args.output}: {err.strerror or err}") from err
         return "", f"wrote {len(figures)} figures to {args.output}"
-    text = export.render(figures, args.format)
+    text = export.render(figures, args.format, lang=args.lang)
     if args.output is None:
         return text, ""
     _write_file(args.output, text, replace=args.force)
@@ -284,9 +453,87 @@ def _check_target(name: str, *, replace: bool) -> None:
 
 
 def _plot(args: argparse.Namespace) -> Answer:
+    """Draw the chart asked for and save it; a file that cannot be written is a failure (1)."""
     from phare import plot
 
-    ax = plot.tiles(
+    if os.path.splitext(args.output)[1].lower() not in plot.FILE_FORMATS:
+        raise PhareError(f"cannot save a chart as {args.output!r}: name a .png or .svg file")
+    if args.chart == "profile":
+        ax = plot.profile(args.region, lang=args.lang)
+    else:
+        draw = plot.rank if args.chart == "rank" else plot.tiles
+        ax = draw(
+            args.actor,
+            args.indicator,
+            theme=args.theme,
+            segment=args.segment,
+            programme=args.programme,
+            min_confidence=args.min_confidence,
+            lang=args.lang,
+        )
+    _check_target(args.output, replace=args.force)  # after drawing: the data's errors first
+    try:
+        plot.save(ax, args.output)
+    except PhareError as err:
+        if isinstance(err.__cause__, OSError):
+            raise OutputError(str(err)) from err
+        raise
+    return "", f"wrote {args.output}"
+
+
+def _title(actor: Actor, indicator: Indicator, theme: Theme | None, lang: str) -> str:
+    """What a figure measures, in the labels of *lang*: ``Companies: Already partnering``."""
+    label = f"label_{lang}"
+    title = f"{getattr(actor, label)}: {getattr(indicator, label)}"
+    return f"{title} ({getattr(theme, label)})" if theme is not None else title
+
+
+def _compare(args: argparse.Namespace) -> Answer:
+    """A regional figure and France's of the same programme, the gap, and their sources."""
+    region = phare.region(args.region)
+    if region.is_national:
+        raise PhareError(
+            f"{region.name} is the reference every region is compared with; name a region, "
+            f"as in: phare compare nouvelle-aquitaine {args.actor} {args.indicator}"
+        )
+    comparison = region.compare(
+        args.actor, args.indicator, theme=args.theme, segment=args.segment, study=args.study
+    )
+    pair = [comparison.region, comparison.national]
+    numbers, sources = _numbered(pair)
+    table = render_table(
+        ["region", "segment", "value", "year", "study", "conf", "src"],
+        [
+            [
+                f.region.name,
+                f.segment.id,
+                display.value_text(f),
+                str(f.reference_year),
+                f.study.id,
+                f.confidence,
+                f"[{n}]",
+            ]
+            for f, n in zip(pair, numbers, strict=True)
+        ],
+    )
+    first = comparison.region
+    lines = [
+        _title(first.actor, first.indicator, first.theme, args.lang),
+        "",
+        table,
+        f"Difference: {format_difference(comparison.difference, comparison.unit)} "
+        f"({comparison.programme} programme on both sides)",
+    ]
+    legend = display.marks_legend(pair)
+    if legend:
+        lines.append(legend)
+    lines += ["", "Sources:", _sources_notes(sources)]
+    return "\n".join(lines), ""
+
+
+def _rank(args: argparse.Namespace) -> Answer:
+    """The table of :func:`phare.rank`, each value with its marks, France's beside it."""
+    table = phare.rank(
         args.actor,
         args.indicator,
         theme=args.theme,
@@ -294,8 +541,87 @@ def _plot(args: argparse.Namespace) -> Answer:
         programme=args.programme,
         min_confidence=args.min_confidence,
     )
-    plot.save(ax, args.output)
-    return "", f"wrote {args.output}"
+    figures = [
+        phare.region(region).figure(
+            args.actor, args.indicator, theme=args.theme, segment=args.segment, study=study
+        )
+        for region, study in zip(table["region"], table["study"], strict=True)
+    ]
+    rows = []
+    nationals: dict[str, str] = {}
+    for f, (_, row) in zip(figures, table.iterrows(), strict=True):
+        known = isinstance(row["national_study"], str)
+        if known:
+            nationals[f.programme] = row["national_study"]
+        rows.append(
+            [
+                str(row["rank"]),
+                f.region.name,
+                display.value_text(f),
+                format_value(row["national_value"], f.unit) if known else "",
+                format_difference(row["difference"], f.unit) if known else "",
+                str(f.reference_year),
+                f.study.id,
+                f.confidence,
+            ]
+        )
+    first = figures[0]
+    lines = [
+        _title(first.actor, first.indicator, first.theme, args.lang)
+        + ("" if first.segment.id == "all" else f", segment {first.segment.id}"),
+        "",
+        render_table(["rank", "region", "value", "France", "gap", "year", "study", "conf"], rows),
+    ]
+    legend = display.marks_legend(figures)
+    if legend:
+        lines.append(legend)
+    studies = ", ".join(f"{study} ({programme})" for programme, study in nationals.items())
+    lines.append(
+        _wrapped(
+            "France: its latest figure of the region's programme, with the same filters"
+            + (f": {studies}." if studies else "; it has none."),
+            2,
+        )
+    )
+    return "\n".join(lines), ""
+
+
+def _coverage(args: argparse.Namespace) -> Answer:
+    """The table of :func:`phare.coverage`, then the reports known without a public figure.
+
+    The reports come one per line under the table: a column would not fit the terminal.
+    """
+    table = phare.coverage()
+    unpublished = "reports_without_figures"
+    headers = [str(c) for c in table.columns if c not in ("region", unpublished)]
+    rows = [[str(row[column]) for column in headers] for _, row in table.iterrows()]
+    text = render_table(["region", *headers[1:]], rows)
+    known = [(r["region_name"], r[unpublished]) for _, r in table.iterrows() if r[unpublished]]
+    if known:
+        heading = "Reports known, no figure of them public yet:"
+        lines = [f"  {name}: {reports}" for name, reports in known]
+        text += "\n\n" + "\n".join([heading, *lines])
+    return text, ""
+
+
+def _cite(args: argparse.Namespace) -> Answer:
+    """A figure's reference (three names), a study's (``--study`` alone) or the dataset's."""
+    if args.names:
+        if len(args.names) != 3:
+            raise PhareError(
+                "name a figure as REGION ACTOR INDICATOR (three names), a study with --study "
+                f"alone, or nothing for the dataset; got {len(args.names)} name(s)"
+            )
+        region, actor, indicator = args.names
+        figure = phare.region(region).figure(
+            actor, indicator, theme=args.theme, segment=args.segment, study=args.study
+        )
+        return figure.cite(args.style), ""
+    if args.theme is not None or args.segment != "all":
+        raise PhareError("--theme and --segment pick a figure: give REGION ACTOR INDICATOR too")
+    if args.study is not None:
+        return phare.study(args.study).cite(args.style), ""
+    return phare.cite(args.style), ""
 
 
 def _write_file(name: str, text: str, *, replace: bool) -> None:
@@ -324,25 +650,45 @@ def _write_file(name: str, text: str, *, replace: bool) -> None:
 
 
 def _get(figure: Figure) -> Answer:
-    """The bare number, for scripts; how it was published, when not exactly, as a note."""
+    """The bare number, for scripts; notes on how it was published and on other sources' values.
+
+    A value published as approximate or as a lower bound gets one note, and each reading of
+    another source (a value or a meaning that differs) one more, naming that source.
+    """
     number = plain_number(figure.share if figure.share is not None else figure.value)
-    if figure.qualifier == "exact":
-        return number, ""
-    published = format_qualified(figure.value, figure.unit, figure.qualifier, words=True)
-    return number, f"note: published as {published!r}"
+    notes = []
+    if figure.qualifier != "exact":
+        published = format_qualified(figure.value, figure.unit, figure.qualifier, words=True)
+        notes.append(f"note: published as {published!r}")
+    notes += [
+        f"note: disputed {d.field}: {d.source.publisher} gives {d.other!r} ({d.source.location})"
+        for d in figure.disputes
+    ]
+    return number, "\n".join(notes)
+
+
+#: The commands that answer from the arguments alone, without naming a region first.
+_COMMANDS: Mapping[str, Callable[[argparse.Namespace], Answer]] = MappingProxyType(
+    {
+        "regions": lambda args: (_regions_text(args.format), ""),
+        "compare": _compare,
+        "rank": _rank,
+        "coverage": _coverage,
+        "cite": _cite,
+        "export": _export,
+        "plot": _plot,
+    }
+)
 
 
 def run(args: argparse.Namespace) -> Answer:
-    """Carry out a parsed command; return what to print on stdout, and a note for stderr."""
-    if args.command == "regions":
-        return _regions_text(), ""
-    if args.command == "export":
-        return _export(args)
-    if args.command == "plot":
-        return _plot(args)
+    """Carry out a parsed command; return what to print on stdout, and notes for stderr."""
+    command = _COMMANDS.get(args.command)
+    if command is not None:
+        return command(args)
     region = phare.region(args.region)
     if args.command == "show":
-        return _show_text(region), ""
+        return _show_text(region, args.lang), ""
     if args.command == "series":
         waves = region.series(args.actor, args.indicator, theme=args.theme, segment=args.segment)
         return _series_text(region, waves), ""
@@ -428,7 +774,7 @@ def _finish(status: int, output: str, note: str) -> int:
         status, note = FAILURE, f"error: cannot write to stdout: {_reason(err)}"
     if note:
         with contextlib.suppress(OSError, ValueError):  # nowhere left to say it: the status tells
-            _write(sys.stderr, f"phare: {note}")
+            _write(sys.stderr, "\n".join(f"phare: {line}" for line in note.splitlines()))
     return status
 
 

@@ -25,11 +25,11 @@ import csv
 import io
 import json
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 
 from phare.errors import PhareError
-from phare.frame import COLUMNS, Record, record
+from phare.frame import COLUMNS, Record, columns, labelled_records
 from phare.model import Figure
 from phare.vocabulary import FILE_FORMATS, Format, export_format
 
@@ -45,19 +45,19 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def to_csv(records: Iterable[Record]) -> str:
+def to_csv(records: Iterable[Record], names: Sequence[str] = COLUMNS) -> str:
     """The records as CSV, with a header row; ``pandas.read_csv`` reads it back as it was.
 
     >>> import phare
-    >>> text = to_csv(map(record, phare.figures(region="occitanie")))
+    >>> text = to_csv(labelled_records(phare.figures(region="occitanie")))
     >>> print(text.splitlines()[1][:60])
     occ-citizens-alliances-innovation-2019,occitanie,Occitanie,c
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(names)
     for row in records:
-        writer.writerow([_cell(row[column]) for column in COLUMNS])
+        writer.writerow([_cell(row[column]) for column in names])
     return out.getvalue()
 
 
@@ -66,20 +66,20 @@ def _json_value(value: object) -> object:
     return None if isinstance(value, float) and not math.isfinite(value) else value
 
 
-def to_json(records: Iterable[Record]) -> str:
+def to_json(records: Iterable[Record], names: Sequence[str] = COLUMNS) -> str:
     r"""The records as a JSON list of objects (keys described in this module's docstring).
 
     The text is strict JSON: a missing number is ``null``, never ``NaN`` or ``Infinity``, which
     ``json.dumps`` would write and most readers (JavaScript's among them) refuse.
 
     >>> import json, phare
-    >>> rows = json.loads(to_json(map(record, phare.figures(region="occitanie"))))
+    >>> rows = json.loads(to_json(labelled_records(phare.figures(region="occitanie"))))
     >>> rows[0]["value"], rows[0]["share"], rows[0]["theme"]
     (82.0, 0.82, None)
-    >>> to_json([{"share": float("nan")}])
+    >>> to_json([{"share": float("nan")}], ["share"])
     '[\n  {\n    "share": null\n  }\n]\n'
     """
-    rows = [{key: _json_value(value) for key, value in row.items()} for row in records]
+    rows = [{key: _json_value(row[key]) for key in names} for row in records]
     return json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -95,41 +95,46 @@ def markdown_cell(value: object) -> str:
     return " ".join(_cell(value).replace("|", "\\|").splitlines())
 
 
-def to_markdown(records: Iterable[Record]) -> str:
+def to_markdown(records: Iterable[Record], names: Sequence[str] = COLUMNS) -> str:
     """The records as a Markdown (GitHub) table, each cell made safe by :func:`markdown_cell`.
 
     >>> import phare
-    >>> lines = to_markdown(map(record, phare.figures(region="occitanie"))).splitlines()
+    >>> lines = to_markdown(labelled_records(phare.figures(region="occitanie"))).splitlines()
     >>> lines[0][:30], lines[1][:12], len(lines)
     ('| id | region | region_name | ', '| --- | --- ', 4)
     """
     lines = [
-        "| " + " | ".join(COLUMNS) + " |",
-        "| " + " | ".join("---" for _ in COLUMNS) + " |",
+        "| " + " | ".join(names) + " |",
+        "| " + " | ".join("---" for _ in names) + " |",
     ]
     for row in records:
-        lines.append("| " + " | ".join(markdown_cell(row[column]) for column in COLUMNS) + " |")
+        lines.append("| " + " | ".join(markdown_cell(row[column]) for column in names) + " |")
     return "\n".join(lines) + "\n"
 
 
 #: The writer of each text format.
-WRITERS: Mapping[Format, Callable[[Iterable[Record]], str]] = MappingProxyType(
+WRITERS: Mapping[Format, Callable[[Iterable[Record], Sequence[str]], str]] = MappingProxyType(
     {"csv": to_csv, "json": to_json, "markdown": to_markdown}
 )
 
 
-def render(figures: Iterable[Figure], format: str) -> str:
+def render(figures: Iterable[Figure], format: str, lang: str | None = None) -> str:
     """*figures* as text in a text format (csv, json, markdown), named in any case.
+
+    With *lang* (``"en"`` or ``"fr"``) the label columns of :func:`phare.to_frame` follow, in
+    that language; without it the table has :data:`phare.frame.COLUMNS` alone.
 
     >>> import phare
     >>> print(render(phare.figures(region="occitanie"), "CSV").splitlines()[0][:40])
     id,region,region_name,actor,segment,indi
+    >>> render(phare.figures(region="occitanie"), "csv", lang="fr").splitlines()[1][-12:]
+    ',pourcentage'
     """
     chosen = export_format(format)
     writer = WRITERS.get(chosen)
     if writer is None:
         raise PhareError(f"{chosen} is a file format: write it with write() (--output FILE)")
-    return writer([record(f) for f in figures])
+    return writer(labelled_records(figures, lang), columns(lang))
 
 
 def write(figures: Iterable[Figure], format: str, path: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -81,19 +82,40 @@ def test_regions_lists_france_and_the_18_regions(run: Run) -> None:
 
 WITH_FIGURES = [region for region in REGIONS if any(row.region == region.slug for row in FIGURES)]
 
+#: A row of `phare show`: the heading of its group (study, year, actor, segment) and its cells.
+ShowRow = tuple[tuple[str, ...], list[str], str]
 
-def _show_row(cells: list[str], row: VerifiedFigure) -> bool:
-    """Whether one line of the `show` table is the verified figure *row*."""
-    theme = [row.theme] if row.theme else []
-    value_at = 3 + len(theme)
+
+def _show_rows(out: str) -> list[ShowRow]:
+    """The figure lines of `phare show`, each with the heading of its group and its cells."""
+    table = out.split("\n\nSources:")[0]
+    rows: list[ShowRow] = []
+    heading: tuple[str, ...] = ()
+    for line in table.splitlines()[6:]:  # name, count, blank, the two headers, the rule
+        if line.startswith("  "):
+            rows.append((heading, line.split(), line))
+        elif line:
+            heading = tuple(line.split(", "))
+    return rows
+
+
+def _show_row(row: ShowRow, verified: VerifiedFigure) -> bool:
+    """Whether one line of the `show` table is the verified figure."""
+    heading, cells, _ = row
+    theme = [verified.theme] if verified.theme else []
+    value_at = 1 + len(theme)
     return (
-        len(cells) > value_at
-        and cells[:3] == [row.actor, row.segment, row.indicator]
-        and cells[3:value_at] == theme
-        and _number(cells[value_at]) == _published(row.value)
-        and str(row.reference_year) in cells
-        and row.study_id in cells
-        and row.confidence in cells
+        heading
+        == (
+            verified.study_id,
+            str(verified.reference_year),
+            verified.actor,
+            verified.segment,
+        )
+        and len(cells) > value_at + 2
+        and cells[:value_at] == [verified.indicator, *theme]
+        and _number(cells[value_at]) == _published(verified.value)
+        and cells[-2] == verified.confidence
     )
 
 
@@ -105,12 +127,40 @@ def test_show_prints_figures_with_study_and_source(run: Run, region: VerifiedReg
     assert f"{region.iso_3166_2}, NUTS {region.nuts})" in out.splitlines()[0]
     expected = [row for row in FIGURES if row.region == region.slug]
     assert f"{len(expected)} figures" in out
-    table, sources = out.split("Sources:")
-    lines = [line.split() for line in table.splitlines()]
-    for row in expected:
-        assert sum(_show_row(cells, row) for cells in lines) == 1, row.fact_id
-        url, _ = url_and_document(row.source)
+    rows = _show_rows(out)
+    assert len(rows) == len(expected)
+    sources = _unwrapped(out.split("\n\nSources:\n")[1])
+    for verified in expected:
+        assert sum(_show_row(row, verified) for row in rows) == 1, verified.fact_id
+        url, _ = url_and_document(verified.source)
         assert (url or "Press release") in sources
+
+
+def _unwrapped(notes: str) -> str:
+    """The source notes with their wrapping undone: each continuation joined to its line."""
+    return re.sub(r"\n +", "", notes)
+
+
+@pytest.mark.parametrize("region", REGIONS, ids=[r.slug for r in REGIONS])
+def test_show_fits_a_100_column_terminal_and_cuts_no_value(
+    run: Run, region: VerifiedRegion
+) -> None:
+    _, out, _ = run("show", region.slug)
+    assert max(len(line) for line in out.splitlines()) <= 100
+    figures = phare.region(region.slug).figures()
+    rows = _show_rows(out)
+    assert len(rows) == len(figures)
+    for figure in figures:
+        group = (figure.study.id, str(figure.reference_year), figure.actor.id, figure.segment.id)
+        assert any(
+            heading == group
+            and cells[0] == figure.indicator.id
+            and f"  {display.value_text(figure)}  " in line
+            for heading, cells, line in rows
+        ), figure.id
+    notes = _unwrapped(out.split("\n\nSources:\n")[1]) if figures else ""
+    for location in {figure.source.location for figure in figures}:
+        assert location in notes
 
 
 def test_show_nouvelle_aquitaine(run: Run) -> None:
@@ -149,7 +199,7 @@ def test_show_explains_the_marks_it_uses_under_the_table(run: Run) -> None:
     )
     _, out, _ = run("show", "occitanie")  # exact and undisputed figures only
     table, _ = out.split("\n\nSources:")
-    assert table.splitlines()[-1].startswith("citizens  all      actors-insufficiently-mobilised")
+    assert table.splitlines()[-1].startswith("  actors-insufficiently-mobilised")
     assert "approximate" not in out
 
 
@@ -176,7 +226,6 @@ GET: list[tuple[list[str], str]] = [
     (["nouvelle-aquitaine", "citizens", "priority-fragility", "--theme", "emploi"], "0.47"),
     (["france", "associations", "partnering", "--segment", "employer"], "0.53"),
     (["france", "companies", "partnering"], "0.57"),  # the latest wave
-    (["france", "companies", "partnering", "--study", "phare-entreprises-2015"], "0.37"),
     (
         ["FR", "companies", "partnering", "--study", "arpea-entreprises-territoires-2011"],
         "0.21",
@@ -205,8 +254,22 @@ QUALIFIED: list[tuple[list[str], str, str]] = [
 def test_get_notes_on_stderr_how_a_qualified_figure_was_published(
     run: Run, argv: list[str], printed: str, published: str
 ) -> None:
-    note = f"phare: note: published as {published!r}\n"
-    assert run("get", *argv) == (0, printed + "\n", note)
+    status, out, err = run("get", *argv)
+    assert (status, out) == (0, printed + "\n")
+    assert err.splitlines()[0] == f"phare: note: published as {published!r}"
+
+
+def test_get_notes_on_stderr_each_other_reading_of_a_disputed_figure(run: Run) -> None:
+    argv = ["france", "companies", "partnering", "--study", "phare-entreprises-2015"]
+    figure = phare.national().figure("companies", "partnering", study="phare-entreprises-2015")
+    assert figure.disputes
+    status, out, err = run("get", *argv)
+    assert (status, out) == (0, "0.37\n")  # stdout keeps the bare number
+    assert err.splitlines() == [
+        f"phare: note: disputed {d.field}: {d.source.publisher} gives {d.other!r} "
+        f"({d.source.location})"
+        for d in figure.disputes
+    ]
 
 
 def _get_argv(row: VerifiedFigure) -> list[str]:
@@ -223,13 +286,14 @@ QUALIFIER_WORDS = {"approx": "nearly ", "lower-bound": "more than "}
 def test_get_every_figure(run: Run, verified_figure: VerifiedFigure) -> None:
     status, out, err = run(*_get_argv(verified_figure))
     assert status == 0
-    if verified_figure.qualifier == "exact":
-        assert err == ""
-    else:
+    notes = err.splitlines()
+    if verified_figure.qualifier != "exact":
         words = QUALIFIER_WORDS[verified_figure.qualifier]
-        assert err.startswith(
+        assert notes.pop(0).startswith(
             f"phare: note: published as '{words}{_published(verified_figure.value)}"
         )
+    assert bool(notes) == verified_figure.disputed
+    assert all(note.startswith("phare: note: disputed ") for note in notes)
     printed = out.strip()
     assert "e" not in printed  # in full, never 1.2e+06
     expected = verified_figure.value / 100 if verified_figure.is_percent else verified_figure.value
@@ -527,3 +591,58 @@ def test_an_encoding_python_does_not_know_is_left_to_the_stream(
     monkeypatch.setattr(sys, "stdout", stream)
     assert main(["show", "ile-de-france"]) == 0
     assert stream.getvalue().startswith("Île-de-France (INSEE 11")
+
+
+# --- the commands that mirror Python, in this process (tests/test_cli_commands.py runs them
+# --- in a fresh one, against the Python functions)
+
+MIRRORS: list[tuple[list[str], str]] = [
+    (["regions", "--format", "csv"], "slug,name,insee,iso,nuts,kind,figures\nfrance,France,,"),
+    (["regions", "--format", "json"], '[\n  {\n    "slug": "france",'),
+    (["compare", "nouvelle-aquitaine", "companies", "partnering"], "Companies: Already partnering"),
+    (["rank", "companies", "partnering", "--lang", "fr"], "Entreprises: "),
+    (["rank", "citizens", "alliances-innovation", "--programme", "IMPACT"], "Citizens: "),
+    (["coverage"], "region  "),
+    (["cite"], "The phare developers. phare: "),
+    (["cite", "--study", "phare-citoyens-2015", "--style", "bibtex"], "@techreport{"),
+    (["cite", "france", "companies", "partnering", "--style", "bibtex"], "@misc{"),
+]
+
+
+@pytest.mark.parametrize(("argv", "starts"), MIRRORS, ids=[" ".join(a) for a, _ in MIRRORS])
+def test_the_commands_that_mirror_python(run: Run, argv: list[str], starts: str) -> None:
+    status, out, err = run(*argv)
+    assert (status, err) == (0, "")
+    assert out.startswith(starts)
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["compare", "france", "companies", "partnering"], "France is the reference"),
+        (["cite", "france"], "name a figure as REGION ACTOR INDICATOR"),
+        (["cite", "--segment", "employer"], "give REGION ACTOR INDICATOR too"),
+        (["plot", "profile", "occitanie", "--output", "chart.jpg"], "name a .png or .svg file"),
+    ],
+)
+def test_the_mirrors_refuse_in_one_line(run: Run, argv: list[str], says: str) -> None:
+    status, out, err = run(*argv)
+    assert (status, out) == (2, "")
+    assert err.startswith("phare: error: ")
+    assert says in err
+
+
+def test_plot_in_this_process(run: Run, tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    target = tmp_path / "naq.svg"
+    assert run("plot", "profile", "nouvelle-aquitaine", "--output", str(target)) == (
+        0,
+        "",
+        f"phare: wrote {target}\n",
+    )
+    status, _, err = run("plot", "rank", "companies", "partnering", "--output", str(target))
+    assert (status, err) == (2, f"phare: error: {target} exists; add --force to replace it\n")
+    missing = tmp_path / "no" / "rank.png"
+    status, _, err = run("plot", "rank", "companies", "partnering", "--output", str(missing))
+    assert status == 1
+    assert err.startswith(f"phare: error: cannot write {missing}: ")
