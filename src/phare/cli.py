@@ -385,6 +385,12 @@ def build_parser() -> argparse.ArgumentParser:
     profile = charts.add_parser("profile", help="a region's percentages beside France's")
     profile.add_argument("region")
     _add_chart_output(profile)
+    waves_chart = charts.add_parser("series", help="one figure over the years, breaks marked")
+    for name in ("region", "actor", "indicator"):
+        waves_chart.add_argument(name)
+    waves_chart.add_argument("--theme", help="required for indicators broken down by theme")
+    waves_chart.add_argument("--segment", default="all", help="sub-population, default: all")
+    _add_chart_output(waves_chart)
     for name, what in (
         ("rank", "the regions ranked on one figure, France marked on each bar"),
         ("tiles", "the regions as tiles coloured by one figure"),
@@ -460,6 +466,15 @@ def _plot(args: argparse.Namespace) -> Answer:
         raise PhareError(f"cannot save a chart as {args.output!r}: name a .png or .svg file")
     if args.chart == "profile":
         ax = plot.profile(args.region, lang=args.lang)
+    elif args.chart == "series":
+        ax = plot.series(
+            args.region,
+            args.actor,
+            args.indicator,
+            theme=args.theme,
+            segment=args.segment,
+            lang=args.lang,
+        )
     else:
         draw = plot.rank if args.chart == "rank" else plot.tiles
         ax = draw(

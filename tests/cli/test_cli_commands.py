@@ -289,6 +289,7 @@ def test_cite_refuses_as_python_does(phare_cli: Cli, argv: list[str], says: str)
         ["rank", "citizens", "alliances-innovation", "--programme", "PHARE"],
         ["rank", "companies", "fragility-score", "--theme", "employment", "--min-confidence", "C"],
         ["tiles", "companies", "partnering", "--segment", "all"],
+        ["series", "france", "companies", "partnering", "--lang", "fr"],
     ],
     ids=" ".join,
 )
