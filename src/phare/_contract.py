@@ -14,7 +14,9 @@ row 1, as the reference validator counts) and the field.
 
 from __future__ import annotations
 
-import csv
+# The C reader behind the csv module: csv.py adds DictReader, Sniffer and dialect classes
+# this module never uses, and about 0.06 MiB to every process (docs/performance.md).
+import _csv as csv
 import json
 import json.decoder
 import json.scanner
@@ -141,12 +143,21 @@ class Field:
 
 
 class Row:
-    """One row of a table, its values read and checked, and where it stands in its file."""
+    """One row of a table, its values read and checked, and where it stands in its file.
 
-    __slots__ = ("name", "position", "values")
+    The values are a list in the table's column order, found by name through the table's one
+    index: a dict per row would hold a quarter of a MiB more while a package loads.
+    """
 
-    def __init__(self, name: str, number: int, values: dict[str, Value]) -> None:
-        self.name, self.position, self.values = name, number, values
+    __slots__ = ("position", "table", "values")
+
+    def __init__(self, table: Table, number: int, values: list[Value]) -> None:
+        self.table, self.position, self.values = table, number, values
+
+    @property
+    def name(self) -> str:
+        """The file the row was read from."""
+        return self.table.name
 
     def fail(self, field: str, problem: str) -> DataError:
         """The error for *field* of this row: file, row and field named."""
@@ -155,7 +166,7 @@ class Row:
     def get(self, field: str) -> Value:
         """The value of *field*; a descriptor without the field is a :class:`DataError`."""
         try:
-            return self.values[field]
+            return self.values[self.table.index[field]]
         except KeyError:
             raise DataError(f"{DESCRIPTOR}: {self.name} has no field {field!r}") from None
 
@@ -190,13 +201,15 @@ class Row:
 class Table:
     """The schema of one CSV resource: its fields in order, its unique and key fields."""
 
-    __slots__ = ("fields", "foreign_keys", "name", "primary_key", "resource")
+    __slots__ = ("fields", "foreign_keys", "index", "name", "primary_key", "resource")
 
     def __init__(self, resource: Mapping[str, Any]) -> None:
         self.name: str = resource["path"]
         self.resource: str = resource["name"]
         schema: Mapping[str, Any] = resource.get("schema", {})
         self.fields = tuple(Field(field) for field in schema.get("fields", ()))
+        #: The position of each column in a row's values.
+        self.index = {field.name: n for n, field in enumerate(self.fields)}
         key = schema.get("primaryKey", ())
         self.primary_key: tuple[str, ...] = (key,) if isinstance(key, str) else tuple(key)
         self.foreign_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = tuple(
@@ -253,15 +266,15 @@ class Table:
     def _row(self, number: int, cells: list[str]) -> Row:
         if len(cells) != len(self.fields):
             raise DataError(f"{self.name}, row {number}: expected {len(self.fields)} fields")
-        values: dict[str, Value] = {}
+        values: list[Value] = []
         for field, raw in zip(self.fields, cells, strict=False):
             try:
-                values[field.name] = field.read(raw)
+                values.append(field.read(raw))
             except CellError as problem:
                 raise DataError(
                     f"{self.name}, row {number}, field {field.name!r}: {problem}"
                 ) from None
-        return Row(self.name, number, values)
+        return Row(self, number, values)
 
     def _check_header(self, header: Sequence[str]) -> None:
         columns = self.columns
@@ -284,7 +297,7 @@ def _unique(rows: Sequence[Row], fields: Sequence[str]) -> None:
     """Fail on the first row whose *fields* repeat an earlier row's (empty keys are skipped)."""
     seen: dict[tuple[Value, ...], int] = {}
     for row in rows:
-        key = tuple(row.values[field] for field in fields)
+        key = tuple(row.get(field) for field in fields)
         if all(part is None for part in key):
             continue
         first = seen.setdefault(key, row.position)
@@ -352,25 +365,32 @@ class Contract:
         A key of several fields is checked field by field, so the error names the first
         field whose value cannot be found with the ones before it.
         """
+        known: dict[tuple[str, tuple[str, ...]], set[object]] = {}
         for name, table in self.tables.items():
             for fields, resource, ref_fields in table.foreign_keys:
                 target = rows[self.resources[resource]]
-                known = [
-                    {tuple(r.values[f] for f in ref_fields[:n]) for r in target}
-                    for n in range(1, len(ref_fields) + 1)
-                ]
+                for n in range(1, len(fields) + 1):
+                    # each prefix of a key once, as a plain value when it has one field
+                    if (resource, ref_fields[:n]) not in known:
+                        known[resource, ref_fields[:n]] = {_key(r, ref_fields[:n]) for r in target}
                 for row in rows[name]:
-                    key = tuple(row.values[f] for f in fields)
-                    if any(part is None for part in key):
+                    if any(row.get(f) is None for f in fields):
                         continue
-                    for n, prefix in enumerate(known, start=1):
-                        if key[:n] not in prefix:
-                            shown = key[n - 1] if n == 1 else key[:n]
+                    for n in range(1, len(fields) + 1):
+                        if _key(row, fields[:n]) not in known[resource, ref_fields[:n]]:
+                            shown = _key(row, fields[:n])
                             raise row.fail(
                                 fields[n - 1],
                                 f"{shown!r} refers to nothing in {self.resources[resource]} "
                                 f"({', '.join(ref_fields[:n])})",
                             )
+
+
+def _key(row: Row, fields: Sequence[str]) -> object:
+    """The value of *fields* in *row*: the value itself for one field, else a tuple."""
+    if len(fields) == 1:
+        return row.get(fields[0])
+    return tuple(row.get(f) for f in fields)
 
 
 # --- JSON --------------------------------------------------------------------------------------

@@ -113,15 +113,18 @@ class Store:
         self.version = contract.version
         for name in TABLES:
             contract.table(name)  # the descriptor must describe every table read below
+        facts = _observatory_facts(folder, contract)
         rows = {name: table.read(folder.text(name)) for name, table in contract.tables.items()}
         contract.check_foreign_keys(rows)
+        # Each table's rows are let go (``pop``) once its records are built: the figures, built
+        # last, then share the peak with no other table's rows (see docs/performance.md).
         self.sources = {
             row.text("id"): Source(
                 id=row.text("id"), publisher=row.text("publisher"), title=row.text("title")
             )
-            for row in rows["sources.csv"]
+            for row in rows.pop("sources.csv")
         }
-        disputes = _disputes(rows["disputes.csv"], self.sources)
+        disputes = _disputes(rows.pop("disputes.csv"), self.sources)
         self.regions = _regions(rows, self.sources, owner)
         formers = [former for region in self.regions for former in region.former_regions]
         self.region_index = _index("regions.csv", self.regions, lambda r: (r.slug, r.name))
@@ -168,7 +171,7 @@ class Store:
                 definition_fr=row.text("definition_fr"),
                 aliases=row.listed("aliases"),
             )
-            for row in rows["actors.csv"]
+            for row in rows.pop("actors.csv")
         )
         self.actor_index = _index(
             "actors.csv", self.actors, lambda a: (a.id, a.label_en, a.label_fr, *a.aliases)
@@ -182,7 +185,7 @@ class Store:
                 definition_en=row.text("definition_en"),
                 definition_fr=row.text("definition_fr"),
             )
-            for row in rows["segments.csv"]
+            for row in rows.pop("segments.csv")
         )
         self.segment_index = _index(
             "segments.csv", self.segments, lambda s: (s.id, s.label_en, s.label_fr)
@@ -195,7 +198,7 @@ class Store:
                 label_fr=row.text("label_fr"),
                 aliases=row.listed("aliases"),
             )
-            for row in rows["themes.csv"]
+            for row in rows.pop("themes.csv")
         )
         self.theme_index = _index(
             "themes.csv", self.themes, lambda t: (t.id, t.label_en, t.label_fr, *t.aliases)
@@ -211,23 +214,23 @@ class Store:
                 definition_fr=row.text("definition_fr"),
                 aliases=row.listed("aliases"),
             )
-            for row in rows["indicators.csv"]
+            for row in rows.pop("indicators.csv")
         )
         self.indicator_index = _index(
             "indicators.csv",
             self.indicators,
             lambda i: (i.id, i.label_en, i.label_fr, *i.aliases),
         )
-        self.observatory = _observatory(folder, contract, self.sources, disputes, owner)
+        self.observatory = _observatory(facts, self.sources, disputes, owner)
         self.programme_index = _index(
             OBSERVATORY_FILE, self.observatory.programmes, lambda p: (p.id,)
         )
-        self.studies = tuple(_study(row, self, disputes, owner) for row in rows["studies.csv"])
+        self.studies = tuple(_study(row, self, disputes, owner) for row in rows.pop("studies.csv"))
         self.study_index = _index("studies.csv", self.studies, lambda s: (s.id,))
         figures = _FigureReader(self, contract.unit_bounds, disputes)
-        self.figures = tuple(figures.read(row) for row in rows["figures.csv"])
+        self.figures = tuple(figures.read(row) for row in rows.pop("figures.csv"))
         self.by_cell, self.by_region = _group_figures(self.figures)
-        self.breaks = _breaks(rows["comparability.csv"], self.figures, self.sources)
+        self.breaks = _breaks(rows.pop("comparability.csv"), self.figures, self.sources)
         _check_disputes_attached(disputes, self)
         _check_sources_cited(self)
 
@@ -351,10 +354,10 @@ def _disputes(
 
 
 def _regions(
-    rows: Mapping[str, Sequence[Row]], sources: Mapping[str, Source], owner: Dataset
+    rows: dict[str, list[Row]], sources: Mapping[str, Source], owner: Dataset
 ) -> tuple[Region, ...]:
     formers: dict[str, list[FormerRegion]] = {}
-    for row in rows["former_regions.csv"]:
+    for row in rows.pop("former_regions.csv"):
         former = FormerRegion(
             name=row.text("name"),
             insee_code=row.text("insee_code"),
@@ -363,7 +366,7 @@ def _regions(
         )
         formers.setdefault(former.merged_into, []).append(former)
     names: dict[str, list[FormerName]] = {}
-    for row in rows["former_names.csv"]:
+    for row in rows.pop("former_names.csv"):
         name = FormerName(
             name=row.text("name"),
             kind=row.text("kind"),
@@ -373,7 +376,7 @@ def _regions(
         )
         names.setdefault(name.region, []).append(name)
     departements: dict[str, list[Departement]] = {}
-    for row in rows["departements.csv"]:
+    for row in rows.pop("departements.csv"):
         departement = Departement(
             code=row.text("code"),
             name=row.text("name"),
@@ -383,7 +386,7 @@ def _regions(
         )
         departements.setdefault(departement.region, []).append(departement)
     codes: dict[str, list[FormerCode]] = {}
-    for row in rows["former_codes.csv"]:
+    for row in rows.pop("former_codes.csv"):
         code = FormerCode(
             code=row.text("code"),
             name=row.text("name"),
@@ -405,7 +408,7 @@ def _regions(
             departements=tuple(departements.get(row.text("slug"), ())),
             dataset=owner,
         )
-        for row in rows["regions.csv"]
+        for row in rows.pop("regions.csv")
     )
 
 
@@ -674,18 +677,25 @@ class _Facts:
         ]
 
 
-def _observatory(
-    folder: DataFolder,
-    contract: Contract,
-    sources: Mapping[str, Source],
-    disputes: Disputes,
-    owner: Dataset,
-) -> Observatory:
+def _observatory_facts(folder: DataFolder, contract: Contract) -> dict[str, Any]:
+    """observatory.json, checked against its JSON Schema, before any table is read.
+
+    Read first, while little else is held, its schema is let go before the tables load.
+    """
     data = load_json(folder.text(OBSERVATORY_FILE), OBSERVATORY_FILE)
     schema_file = contract.json_schemas.get(OBSERVATORY_FILE)
     if schema_file is None:
         raise DataError(f"{DESCRIPTOR}: no JSON Schema named for {OBSERVATORY_FILE}")
     check_json(data, load_json(folder.text(schema_file), schema_file), OBSERVATORY_FILE)
+    return cast("dict[str, Any]", data)
+
+
+def _observatory(
+    data: dict[str, Any],
+    sources: Mapping[str, Source],
+    disputes: Disputes,
+    owner: Dataset,
+) -> Observatory:
     raw = _Facts(data, "", sources)
     rameau = _Facts(data["le_rameau"], "le_rameau.", sources)
     objectives_en, objectives_fr = raw.translated("objectives_en", "objectives_fr")

@@ -10,6 +10,7 @@ built it (out of equality and repr) and answers queries through it, so a record 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, NoReturn, SupportsIndex, cast, overload
@@ -1222,3 +1223,23 @@ _RULES: Mapping[type, tuple[_Rule, ...]] = MappingProxyType(
         if isinstance(record, type) and issubclass(record, _Checked) and attrs.has(record)
     }
 )
+
+
+def _let_go_of_class_building() -> None:
+    """Free what building the record classes left behind, before the data load needs memory.
+
+    attrs builds each slotted class twice and leaves the first as garbage held in reference
+    cycles, which only a collection frees, and keeps the source of every method it generates in
+    :mod:`linecache` for tracebacks (a traceback through a record's ``__init__`` then shows its
+    line number without the text). Together some 0.2 MiB of every process, a thirtieth of what
+    phare may add to one (measured with benchmarks/run.py; see docs/performance.md).
+    """
+    import linecache
+
+    for name in [n for n in linecache.cache if n.startswith("<attrs generated")]:
+        if f" {__name__}." in name:
+            del linecache.cache[name]
+    gc.collect()
+
+
+_let_go_of_class_building()
