@@ -387,7 +387,7 @@ class Dataset:
         return tuple(s for s in found if s.programme == wanted)
 
     def programme(self, name: str) -> Programme:
-        """A programme of the Observatory by name: ARPEA, PHARE or IMPACT, in any case.
+        """A programme of the Observatory by name (ARPEA, PHARE, IMPACT...), in any case.
 
         >>> import phare
         >>> phare.programme("impact").start_year

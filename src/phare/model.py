@@ -359,7 +359,7 @@ class Indicator(_FieldsRepr):
 
 @attrs.frozen(repr=False)
 class Programme(_FieldsRepr):
-    """One of the Observatory's five-year study programmes: ARPEA, PHARE or IMPACT.
+    """One of the Observatory's study programmes: ARPEA, PHARE, IMPACT, IMPACTS-TRAJECTOIRES.
 
     >>> import phare
     >>> p = phare.observatory().programme("phare")
@@ -683,7 +683,7 @@ class Region(_Checked):
     def series(
         self, actor: str, indicator: str, *, theme: str | None = None, segment: str = "all"
     ) -> Series:
-        """The figure over the years, oldest first, across ARPEA, PHARE and IMPACT.
+        """The figure over the years, oldest first, across the programmes, with its breaks.
 
         Only figures of the same actor, indicator, theme and segment are put together: the
         companies of 1,000 employees or more never slip into the series of all companies.
@@ -835,7 +835,7 @@ class Figure(_Checked):
 
     @property
     def programme(self) -> str:
-        """The programme (ARPEA, PHARE or IMPACT) of the study behind the figure.
+        """The programme (ARPEA, PHARE, IMPACT...) of the study behind the figure.
 
         >>> import phare
         >>> phare.region("occitanie").figure("citizens", "alliances-innovation").programme
