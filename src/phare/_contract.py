@@ -426,7 +426,7 @@ def _line_of_twice(text: str, key: str) -> int:
         strict: bool,
         scan_once: Any,
         hook: Any,
-        pairs_hook: Any,
+        _pairs_hook: Any,  # replaced by ``pairs`` below, which finds the repeated key
         *rest: Any,
     ) -> Any:
         start = s_and_end[1]

@@ -356,44 +356,56 @@ def _disputes(
 def _regions(
     rows: dict[str, list[Row]], sources: Mapping[str, Source], owner: Dataset
 ) -> tuple[Region, ...]:
-    formers: dict[str, list[FormerRegion]] = {}
-    for row in rows.pop("former_regions.csv"):
-        former = FormerRegion(
-            name=row.text("name"),
-            insee_code=row.text("insee_code"),
-            nuts=row.text("nuts"),
-            merged_into=row.text("merged_into"),
-        )
-        formers.setdefault(former.merged_into, []).append(former)
-    names: dict[str, list[FormerName]] = {}
-    for row in rows.pop("former_names.csv"):
-        name = FormerName(
-            name=row.text("name"),
-            kind=row.text("kind"),
-            region=row.text("region"),
-            source=sources[row.text("source")],
-            confidence=cast("Confidence", row.text("confidence")),
-        )
-        names.setdefault(name.region, []).append(name)
-    departements: dict[str, list[Departement]] = {}
-    for row in rows.pop("departements.csv"):
-        departement = Departement(
-            code=row.text("code"),
-            name=row.text("name"),
-            region=row.text("region"),
-            source=sources[row.text("source")],
-            confidence=cast("Confidence", row.text("confidence")),
-        )
-        departements.setdefault(departement.region, []).append(departement)
-    codes: dict[str, list[FormerCode]] = {}
-    for row in rows.pop("former_codes.csv"):
-        code = FormerCode(
-            code=row.text("code"),
-            name=row.text("name"),
-            region=row.text("region"),
-            source=sources[row.text("source")],
-        )
-        codes.setdefault(code.region, []).append(code)
+    formers = _by_region(
+        (
+            FormerRegion(
+                name=row.text("name"),
+                insee_code=row.text("insee_code"),
+                nuts=row.text("nuts"),
+                merged_into=row.text("merged_into"),
+            )
+            for row in rows.pop("former_regions.csv")
+        ),
+        lambda former: former.merged_into,
+    )
+    names = _by_region(
+        (
+            FormerName(
+                name=row.text("name"),
+                kind=row.text("kind"),
+                region=row.text("region"),
+                source=sources[row.text("source")],
+                confidence=cast("Confidence", row.text("confidence")),
+            )
+            for row in rows.pop("former_names.csv")
+        ),
+        lambda name: name.region,
+    )
+    departements = _by_region(
+        (
+            Departement(
+                code=row.text("code"),
+                name=row.text("name"),
+                region=row.text("region"),
+                source=sources[row.text("source")],
+                confidence=cast("Confidence", row.text("confidence")),
+            )
+            for row in rows.pop("departements.csv")
+        ),
+        lambda departement: departement.region,
+    )
+    codes = _by_region(
+        (
+            FormerCode(
+                code=row.text("code"),
+                name=row.text("name"),
+                region=row.text("region"),
+                source=sources[row.text("source")],
+            )
+            for row in rows.pop("former_codes.csv")
+        ),
+        lambda code: code.region,
+    )
     return tuple(
         Region(
             slug=row.text("slug"),
@@ -402,14 +414,22 @@ def _regions(
             insee_code=row.optional("insee_code"),
             iso_3166_2=row.text("iso_3166_2"),
             nuts=row.text("nuts"),
-            former_regions=tuple(formers.get(row.text("slug"), ())),
-            former_codes=tuple(codes.get(row.text("slug"), ())),
-            former_names=tuple(names.get(row.text("slug"), ())),
-            departements=tuple(departements.get(row.text("slug"), ())),
+            former_regions=formers.get(row.text("slug"), ()),
+            former_codes=codes.get(row.text("slug"), ()),
+            former_names=names.get(row.text("slug"), ()),
+            departements=departements.get(row.text("slug"), ()),
             dataset=owner,
         )
         for row in rows.pop("regions.csv")
     )
+
+
+def _by_region(records: Iterable[T], region: Callable[[T], str]) -> dict[str, tuple[T, ...]]:
+    """*records* grouped by the slug of the region each belongs to, in table order."""
+    grouped: dict[str, list[T]] = {}
+    for record in records:
+        grouped.setdefault(region(record), []).append(record)
+    return {slug: tuple(members) for slug, members in grouped.items()}
 
 
 def _refs(row: Row, field: str, known: Mapping[str, T] | Sequence[str]) -> tuple[str, ...]:
