@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from phare._metadata import export_metadata
-from phare._tables import Column, Table, replace_file, tables
+from phare._tables import Column, Export, Table, contents, replace_file
 from phare.model import Figure
 
 #: The SQLite type of each kind of column.
@@ -47,14 +46,14 @@ def create_statement(table: Table) -> str:
     return f"CREATE TABLE {_quote(table.name)} ({columns})"
 
 
-def _fill(path: str, found: tuple[Table, ...]) -> None:
+def _fill(path: str, made: Export) -> None:
     import sqlite3
 
     connection = sqlite3.connect(path)
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         with connection:
-            for table in found:
+            for table in made.tables:
                 connection.execute(create_statement(table))
                 marks = ", ".join("?" for _ in table.columns)
                 connection.executemany(
@@ -63,9 +62,7 @@ def _fill(path: str, found: tuple[Table, ...]) -> None:
             connection.execute(
                 'CREATE TABLE "metadata" ("key" TEXT NOT NULL PRIMARY KEY, "value" TEXT)'
             )
-            connection.executemany(
-                'INSERT INTO "metadata" VALUES (?, ?)', export_metadata().items()
-            )
+            connection.executemany('INSERT INTO "metadata" VALUES (?, ?)', made.metadata.items())
     finally:
         connection.close()
 
@@ -83,5 +80,5 @@ def write(figures: Iterable[Figure], path: str) -> None:
     ...                " WHERE f.id = 'occ-citizens-alliances-innovation-2019'").fetchone()
     (82.0, 'IMPACT-Occitanie')
     """
-    found = tables(figures)
-    replace_file(path, lambda scratch: _fill(scratch, found))
+    made = contents(figures)
+    replace_file(path, lambda scratch: _fill(scratch, made))

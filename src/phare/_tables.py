@@ -5,7 +5,8 @@ same tables, built here once from the public records, without pandas. The figure
 exported, with the columns of :data:`phare.frame.COLUMNS` and the ``source_id`` their source is
 keyed by; the regions (France first) and the studies are all of them, so that every reference
 resolves; the disputes are those about the exported figures and about any study, programme or
-the Observatory; the sources are every one that a row of these tables cites.
+the Observatory; the sources are every one that a row of these tables cites. All of them come
+from the dataset the figures were read from (:func:`dataset_of`), a copy's for a copy's figures.
 
 Each column says its kind and, for a foreign key, the ``table.column`` it refers to, so the
 SQLite writer can declare the keys and the types.
@@ -15,13 +16,16 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
-from typing import Literal, NamedTuple
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-import phare
+from phare._metadata import export_metadata
 from phare.errors import PhareError
 from phare.frame import COLUMNS, record
-from phare.model import Dispute, Figure, Source, Study
+from phare.model import Figure, Source, Study
+
+if TYPE_CHECKING:
+    from phare.dataset import Dataset
 
 Kind = Literal["text", "real", "integer", "boolean"]
 Cell = str | float | int | bool | None
@@ -123,26 +127,43 @@ def _study_row(study: Study) -> tuple[Cell, ...]:
     )
 
 
-def _disputes(figures: Sequence[Figure]) -> list[tuple[str, str, Dispute]]:
-    """(subject kind, subject id, dispute) for the exported figures and every other subject.
+def _figure_row(figure: Figure) -> tuple[Cell, ...]:
+    row = record(figure)
+    return (*(row[name] for name in COLUMNS), figure.source.id)
 
-    The Observatory, which has no id, is named by its name.
+
+class Export(NamedTuple):
+    """What a file export holds: its tables, and what it says of the data and code behind them."""
+
+    tables: tuple[Table, ...]
+    metadata: Mapping[str, str]
+
+
+def dataset_of(figures: Sequence[Figure]) -> Dataset:
+    """The one dataset *figures* were read from; the bundled one when there are none.
+
+    An export's studies, sources, regions and data version are that dataset's, so figures of
+    a copy loaded with :func:`phare.load` are written with the copy's records, never the
+    bundled ones; figures of two datasets would need two of each, and are refused.
     """
-    observatory = phare.observatory()
-    found: list[tuple[str, str, Dispute]] = [
-        ("figure", f.id, d) for f in figures for d in f.disputes
-    ]
-    found += [("study", s.id, d) for s in phare.studies() for d in s.disputes]
-    found += [("programme", p.id, d) for p in observatory.programmes for d in p.disputes]
-    found += [("observatory", observatory.name, d) for d in observatory.disputes]
-    return found
+    found = {id(f.study._dataset): f.study._dataset for f in figures}
+    if len(found) > 1:
+        raise PhareError(
+            f"these figures come from {len(found)} datasets; an export holds the figures of "
+            "one dataset, with its studies and sources: export each dataset's figures apart"
+        )
+    if found:
+        return next(iter(found.values()))
+    from phare.dataset import BUNDLED
+
+    return BUNDLED
 
 
-def tables(figures: Iterable[Figure]) -> tuple[Table, ...]:
-    """The five tables of an export of *figures*, sources first so keys resolve in order.
+def contents(figures: Iterable[Figure]) -> Export:
+    """The tables of a file export of *figures*, and its metadata;, sources first so keys resolve in order.
 
     >>> import phare
-    >>> found = {t.name: t for t in tables(phare.figures(region="occitanie"))}
+    >>> found = {t.name: t for t in contents(phare.figures(region="occitanie")).tables}
     >>> sorted(found)
     ['disputes', 'figures', 'regions', 'sources', 'studies']
     >>> len(found["figures"].rows) == len(phare.figures(region="occitanie"))
@@ -151,8 +172,9 @@ def tables(figures: Iterable[Figure]) -> tuple[Table, ...]:
     ('france', 'France')
     """
     chosen = list(figures)
-    studies = phare.studies()
-    disputes = _disputes(chosen)
+    dataset = dataset_of(chosen)
+    studies = dataset.studies()
+    disputes = dataset._disputes_of(chosen)
     cited: dict[str, Source] = {}
     for source in (
         *(f.source for f in chosen),
@@ -160,8 +182,8 @@ def tables(figures: Iterable[Figure]) -> tuple[Table, ...]:
         *(d.source for _, _, d in disputes),
     ):
         cited.setdefault(source.id, source)
-    regions = (phare.national(), *phare.regions())
-    return (
+    regions = (dataset.national(), *dataset.regions())
+    found = (
         Table("sources", SOURCES, [(s.id, s.publisher, s.title, s.url) for s in cited.values()]),
         Table(
             "regions",
@@ -172,7 +194,7 @@ def tables(figures: Iterable[Figure]) -> tuple[Table, ...]:
         Table(
             "figures",
             FIGURES,
-            [(*(record(f)[name] for name in COLUMNS), f.source.id) for f in chosen],
+            [_figure_row(f) for f in chosen],
         ),
         Table(
             "disputes",
@@ -195,6 +217,7 @@ def tables(figures: Iterable[Figure]) -> tuple[Table, ...]:
             ],
         ),
     )
+    return Export(found, export_metadata(dataset))
 
 
 def replace_file(path: str, fill: Callable[[str], None]) -> None:

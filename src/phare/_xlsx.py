@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from phare._metadata import export_metadata
-from phare._tables import Cell, Table, replace_file, tables
+from phare._tables import Cell, Export, contents, replace_file
 from phare.errors import MissingExtraError, PhareError
 from phare.model import Figure
 
@@ -55,15 +54,16 @@ def _sheet(sheet: Worksheet, headers: Sequence[str], rows: Iterable[Sequence[Cel
         sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, MAX_WIDTH)
 
 
-def _fill(path: str, found: dict[str, Table]) -> None:
+def _fill(path: str, made: Export) -> None:
     from openpyxl import Workbook
 
     book = Workbook()
     book.remove(book.worksheets[0])  # the empty sheet every new workbook has
+    found = {table.name: table for table in made.tables}
     for name in SHEETS:
         table = found[name]
         _sheet(book.create_sheet(name), [c.name for c in table.columns], table.rows)
-    meta = export_metadata()
+    meta = made.metadata
     _sheet(book.create_sheet("about"), ["key", "value"], meta.items())
     book.properties.title = meta["title"]
     book.properties.creator = f"phare {meta['phare_version']}"
@@ -91,5 +91,5 @@ def write(figures: Iterable[Figure], path: str) -> None:
         import openpyxl  # noqa: F401
     except ImportError as exc:
         raise MissingExtraError("excel", "openpyxl") from exc
-    found = {table.name: table for table in tables(figures)}
-    replace_file(path, lambda scratch: _fill(scratch, found))
+    made = contents(figures)
+    replace_file(path, lambda scratch: _fill(scratch, made))

@@ -59,10 +59,13 @@ from phare.model import (
 from phare.vocabulary import UNIT_WORDS, grades_from, plain_text
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import pandas as pd
 
     from phare.model import (
         Actor,
+        Dispute,
         Figure,
         Indicator,
         Observatory,
@@ -563,14 +566,6 @@ class Dataset:
         """
         from phare import frame
 
-        store = self._tables()
-        observatory = store.observatory
-        subjects = [
-            ("observatory", OBSERVATORY_ID, observatory.disputes),
-            *(("programme", p.id, p.disputes) for p in observatory.programmes),
-            *(("study", s.id, s.disputes) for s in store.studies),
-            *(("figure", f.id, f.disputes) for f in store.figures),
-        ]
         rows = [
             {
                 "subject_kind": kind,
@@ -582,12 +577,27 @@ class Dataset:
                 "source": d.source.id,
                 "note": d.note,
             }
-            for kind, subject, disputes in subjects
-            for d in disputes
+            for kind, subject, d in self._disputes_of(self._tables().figures)
         ]
         return frame.table(
             rows, DISPUTE_COLUMNS, floats=("other_value",), categories=("subject_kind", "field")
         )
+
+    def _disputes_of(self, figures: Iterable[Figure]) -> list[tuple[str, str, Dispute]]:
+        """(subject kind, subject id, dispute) for every dispute but those of other figures.
+
+        The Observatory's come first, then the programmes', the studies' and those of
+        *figures*: the rows of :meth:`disputes` (all the figures) and of a file export's
+        disputes table (the exported figures).
+        """
+        observatory = self._tables().observatory
+        subjects = [
+            ("observatory", OBSERVATORY_ID, observatory.disputes),
+            *(("programme", p.id, p.disputes) for p in observatory.programmes),
+            *(("study", s.id, s.disputes) for s in self._tables().studies),
+            *(("figure", f.id, f.disputes) for f in figures),
+        ]
+        return [(kind, subject, d) for kind, subject, disputes in subjects for d in disputes]
 
     def sources(self) -> pd.DataFrame:
         """Every source the dataset cites, one row each, with how many figures cite it.

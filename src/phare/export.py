@@ -14,9 +14,12 @@ JSON is a list of records, one object per figure, with these keys:
 - ``value``: the number as published (45.0 for 45 %), ``unit``: ``percent``, ``score-10``,
   ``count`` or ``points``; ``share``: the value as a fraction for percentages, else ``null``;
 - ``qualifier``: ``exact``, ``approx`` or ``lower-bound``; ``reference_year``: an integer;
-- ``study``, ``programme`` (``ARPEA``, ``PHARE``, ``IMPACT``), ``confidence`` (``A``, ``B``,
-  ``C``); ``source_url`` (``null`` for the Nouvelle-Aquitaine press release), ``source``, ``publisher``;
-- ``disputed``: ``true`` when another source gives another value or meaning; ``note``.
+- ``study``, ``programme`` (``ARPEA``, ``PHARE``, ``IMPACT``, ``IMPACTS-TRAJECTOIRES``),
+  ``confidence`` (``A``, ``B``, ``C``); ``source_url`` (``null`` for the Nouvelle-Aquitaine
+  press release), ``source``, ``publisher``;
+- ``disputed``: ``true`` when another source gives another value or meaning;
+- ``data_version``: the version of the data the figure was read from (``phare --version``),
+  which a table keeps row by row however it is later cut or joined; ``note``.
 """
 
 from __future__ import annotations

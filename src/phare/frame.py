@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 #: One row of the tidy figure table: plain Python values, ``None`` where nothing applies.
 Record = dict[str, "str | float | int | bool | None"]
 
-#: The columns of every figure table, in order.
+#: The columns of every figure table, in order; the note, the longest text, last.
 COLUMNS = (
     "id",
     "region",
@@ -41,6 +41,7 @@ COLUMNS = (
     "source",
     "publisher",
     "disputed",
+    "data_version",
     "note",
 )
 
@@ -48,19 +49,26 @@ COLUMNS = (
 LABEL_COLUMNS = ("actor_label", "segment_label", "indicator_label", "theme_label", "unit_label")
 
 #: Columns with few distinct values, stored as pandas categoricals.
-CATEGORICAL = ("region", "actor", "segment", "indicator", "theme", "unit", "qualifier", "programme")
+CATEGORICAL = (
+    "region", "actor", "segment", "indicator", "theme", "unit", "qualifier", "programme",
+    "data_version",
+)  # fmt: skip
 
 
 def record(figure: Figure) -> Record:
     """One figure as a row of the tidy table, keyed by :data:`COLUMNS`, without pandas.
 
     The CSV, JSON and Markdown exports are made of these rows, so they hold exactly what
-    :func:`to_frame` holds.
+    :func:`to_frame` holds. ``data_version`` is the :attr:`~phare.Dataset.version` of the
+    dataset the figure was read from: a table saved today still says, row by row, which data
+    it holds once it is filtered, concatenated with another or read back years later.
 
     >>> import phare
     >>> row = record(phare.region("nouvelle-aquitaine").figure("companies", "partnering"))
     >>> row["value"], row["share"], row["theme"], row["source_url"], row["publisher"]
     (45.0, 0.45, None, None, 'Le RAMEAU')
+    >>> row["data_version"] == phare.__data_version__
+    True
     """
     f = figure
     return {
@@ -83,6 +91,7 @@ def record(figure: Figure) -> Record:
         "source": f.source.location,
         "publisher": f.source.publisher,
         "disputed": f.disputed,
+        "data_version": f.study._dataset.version,
         "note": f.note,
     }
 

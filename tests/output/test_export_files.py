@@ -76,11 +76,8 @@ def test_the_workbook_has_the_related_sheets_and_the_versions(
     regions = _sheet_rows(path, "regions")
     assert [row[0] for row in regions[1:]] == [r.slug for r in (phare.national(), *phare.regions())]
     disputes = _sheet_rows(path, "disputes")
-    every = [d for f in phare.figures() for d in f.disputes]
-    every += [d for s in phare.studies() for d in s.disputes]
-    every += [d for p in phare.programmes() for d in p.disputes]
-    every += list(phare.observatory().disputes)
-    assert [(row[5], row[7]) for row in disputes[1:]] == [(d.field, d.other) for d in every]
+    every = phare.disputes()[["subject_kind", "subject_id", "field", "other"]]
+    assert [[row[1], row[2], row[5], row[7]] for row in disputes[1:]] == every.values.tolist()
     about = dict(_sheet_rows(path, "about")[1:])
     assert about["data_version"] == phare.__data_version__
     assert about["phare_version"] == phare.__version__
@@ -240,7 +237,7 @@ def test_without_openpyxl_the_extra_is_named(
 
 
 def test_every_table_column_is_named_once() -> None:
-    for table in _tables.tables(phare.figures()):
+    for table in _tables.contents(phare.figures()).tables:
         names = [c.name for c in table.columns]
         assert len(names) == len(set(names)), table.name
         assert all(len(row) == len(names) for row in table.rows), table.name
