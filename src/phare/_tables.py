@@ -15,7 +15,8 @@ SQLite writer can declare the keys and the types.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -224,23 +225,44 @@ def replace_file(path: str, fill: Callable[[str], None]) -> None:
     """Have *fill* write a new file beside *path*, then put it in *path*'s place in one step.
 
     A file already at *path* is replaced whole (a database is never appended to), and a write
-    that fails halfway leaves it as it was. A path that cannot be written is a
-    :class:`phare.PhareError` naming it.
+    that fails halfway leaves it as it was. A symbolic link is followed, so the link stays and
+    points at the new file; what stands at the end must be a regular file, as a pipe, a device
+    or a folder cannot be swapped for a file. The new file keeps the permissions of the one it
+    replaces, and a file that is new gets those the umask gives any new file (``0644`` under
+    the usual ``022``), not the owner-only mode of a temporary file. A path that cannot be
+    written is a :class:`phare.PhareError` naming it.
     """
     try:
-        directory = os.path.dirname(os.path.abspath(path))
-        handle, scratch = tempfile.mkstemp(prefix=".phare-", dir=directory)
-        os.close(handle)
+        target = os.path.realpath(path)
+        mode = _replaced_mode(path, target)
+        scratch = os.path.join(os.path.dirname(target), f".phare-{secrets.token_hex(8)}.tmp")
+        os.close(os.open(scratch, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
     except (OSError, ValueError) as err:  # ValueError: a NUL or a lone surrogate in the name
         raise _cannot_write(path, err) from err
     try:
+        if mode is not None:
+            os.chmod(scratch, mode)
         fill(scratch)
-        os.replace(scratch, path)
+        os.replace(scratch, target)
     except (OSError, ValueError) as err:  # fill() raises PhareError for what it cannot write
         raise _cannot_write(path, err) from err
     finally:
         if os.path.exists(scratch):
             os.remove(scratch)
+
+
+def _replaced_mode(path: str, target: str) -> int | None:
+    """The permission bits of the regular file at *target*, ``None`` when nothing is there."""
+    try:
+        found = os.stat(target)
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(found.st_mode):
+        raise PhareError(
+            f"cannot write {path}: it is not a regular file (a folder, a pipe or a device); "
+            "name a file"
+        )
+    return stat.S_IMODE(found.st_mode)
 
 
 def _cannot_write(path: str, err: OSError | ValueError) -> PhareError:

@@ -20,7 +20,7 @@ import os
 import re
 import sys
 import textwrap
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import IO, Any
 
@@ -438,10 +438,8 @@ def _export(args: argparse.Namespace) -> Answer:
         if args.output is None:
             raise PhareError(f"--format {args.format} writes a file: give --output FILE")
         _check_target(args.output, replace=args.force)
-        try:
+        with _output_failures():
             export.write(figures, args.format, args.output)
-        except OSError as err:
-            raise OutputError(f"cannot write {args.output}: {err.strerror or err}") from err
         return "", f"wrote {len(figures)} figures to {args.output}"
     text = export.render(figures, args.format, lang=args.lang)
     if args.output is None:
@@ -456,6 +454,21 @@ def _check_target(name: str, *, replace: bool) -> None:
         raise PhareError(f"{name} is a folder; give --output the name of a file")
     if os.path.exists(name) and not replace:
         raise PhareError(f"{name} exists; add --force to replace it")
+
+
+@contextlib.contextmanager
+def _output_failures() -> Iterator[None]:
+    """Make a file that could not be written (a full disk, a missing folder) a failure, status 1.
+
+    The writers say so with a :class:`PhareError` caused by the :class:`OSError`; what stands
+    at the path (a pipe, a device) is a :class:`PhareError` of its own, the user's to fix.
+    """
+    try:
+        yield
+    except PhareError as err:
+        if isinstance(err.__cause__, OSError):
+            raise OutputError(str(err)) from err
+        raise
 
 
 def _plot(args: argparse.Namespace) -> Answer:
@@ -487,12 +500,8 @@ def _plot(args: argparse.Namespace) -> Answer:
             lang=args.lang,
         )
     _check_target(args.output, replace=args.force)  # after drawing: the data's errors first
-    try:
+    with _output_failures():
         plot.save(ax, args.output)
-    except PhareError as err:
-        if isinstance(err.__cause__, OSError):
-            raise OutputError(str(err)) from err
-        raise
     return "", f"wrote {args.output}"
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
+import stat
 import subprocess
 import zipfile
 from collections.abc import Callable
@@ -179,6 +181,65 @@ def test_a_database_is_replaced_not_appended_to(tmp_path: Path) -> None:
         (len(phare.figures(region="occitanie")),)
     ]
     assert [p.name for p in tmp_path.iterdir()] == ["phare.sqlite"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "sqlite"])
+def test_a_link_is_followed_and_stays_a_link(fmt: str, tmp_path: Path) -> None:
+    target = tmp_path / f"target.{fmt}"
+    target.write_bytes(b"old")
+    link = tmp_path / f"link.{fmt}"
+    link.symlink_to(target)
+    export.write(phare.figures(region="occitanie"), fmt, str(link))
+    assert link.is_symlink()
+    assert link.resolve() == target
+    assert target.read_bytes() != b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [link.name, target.name]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "sqlite"])
+def test_a_new_file_gets_the_umasks_mode_and_a_replaced_one_keeps_its_own(
+    fmt: str, tmp_path: Path
+) -> None:
+    previous = os.umask(0o022)
+    try:
+        fresh = tmp_path / f"fresh.{fmt}"
+        export.write(phare.figures(region="occitanie"), fmt, str(fresh))
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        kept = tmp_path / f"kept.{fmt}"
+        kept.write_bytes(b"old")
+        kept.chmod(0o640)
+        export.write(phare.figures(region="occitanie"), fmt, str(kept))
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    finally:
+        os.umask(previous)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+@pytest.mark.parametrize("fmt", ["xlsx", "sqlite"])
+def test_what_is_not_a_regular_file_is_never_replaced(
+    fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pipe = tmp_path / f"pipe.{fmt}"
+    os.mkfifo(pipe)
+    with pytest.raises(phare.PhareError, match="not a regular file"):
+        export.write(phare.figures(region="occitanie"), fmt, str(pipe))
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    argv = ["export", "--format", fmt, "--output", str(pipe), "--force"]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == (
+        f"phare: error: cannot write {pipe}: it is not a regular file (a folder, a pipe or a "
+        "device); name a file\n"
+    )
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [pipe.name]
+
+
+def test_a_file_the_command_cannot_write_is_a_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing" / "x.sqlite"
+    assert main(["export", "--format", "sqlite", "--output", str(missing)]) == 1
+    assert capsys.readouterr().err.startswith(f"phare: error: cannot write {missing}: ")
 
 
 def test_the_command_writes_both_files(python: Python, tmp_path: Path) -> None:
