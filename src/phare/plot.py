@@ -85,14 +85,56 @@ def _require_matplotlib(ax: object) -> None:
         raise TypeError(f"ax must be a matplotlib Axes or None, not {type(ax).__name__}")
 
 
-def _axes(ax: Axes | None, rows: int, width: float = 9.0) -> Axes:
+def _axes(ax: Axes | None, rows: int, width: float = 9.0, row_height: float = 0.45) -> Axes:
     """*ax*, or the axes of a new figure tall enough for *rows* bars (or rows of tiles)."""
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
 
-    _, new_ax = plt.subplots(figsize=(width, 1.6 + 0.45 * rows), layout="constrained")
+    _, new_ax = plt.subplots(figsize=(width, 1.6 + row_height * rows), layout="constrained")
     return new_ax
+
+
+#: The inches a new profile keeps, beyond its longest label, for its bars, values and legend.
+_PROFILE_ROOM = 6.0
+
+
+def _widen_for_labels(ax: Axes) -> None:
+    """Widen the new figure of *ax* so that its bars keep :data:`_PROFILE_ROOM` beside the labels.
+
+    Without it, long labels squeeze the bars to a sliver, and the layout gives up with a warning.
+    """
+    from matplotlib.figure import Figure as Chart
+
+    chart = ax.figure
+    if not isinstance(chart, Chart):  # pragma: no cover - a new figure is never a subfigure
+        return
+    longest = max((t.get_window_extent().width for t in ax.get_yticklabels()), default=0.0)
+    width, height = chart.get_size_inches()
+    chart.set_size_inches(max(float(width), longest / chart.dpi + _PROFILE_ROOM), height)
+
+
+def _latest_waves(region: Region, figures: Iterable[Figure]) -> list[Figure]:
+    """One figure per actor, segment, indicator and theme: its latest wave, where its first was.
+
+    The wave kept is the one :meth:`phare.Region.figure` answers when no study is named (the
+    latest reference year; ties: the latest study), so a chart and a query never disagree; each
+    stands in the place of the first of its waves in *figures*, so a new wave moves no row.
+
+    >>> import phare
+    >>> waves = _latest_waves(phare.national(), phare.national().figures())
+    >>> [f.reference_year for f in waves if f.indicator.id == "partnerships-urgent"]
+    [2012]
+    """
+    kept: dict[tuple[object, ...], Figure] = {}
+    for f in figures:
+        cell = (f.actor, f.segment, f.indicator, f.theme)
+        if cell not in kept:
+            theme = None if f.theme is None else f.theme.id
+            kept[cell] = region.figure(
+                f.actor.id, f.indicator.id, theme=theme, segment=f.segment.id
+            )
+    return list(kept.values())
 
 
 def caption(figure: Figure, lang: str = "en") -> str:
@@ -159,6 +201,10 @@ def profile(region: Region | str, ax: Axes | None = None, *, lang: str = "en") -
     drawn at their published value. ``lang="fr"`` writes the labels, title, legend and footer
     in French (:data:`WORDS`); the values keep their published form.
 
+    A figure published in several waves (France's, above all) has one bar, in the place of its
+    first wave: its latest wave, the one :meth:`phare.Region.figure` answers when no study is
+    named. The footer names the studies of the bars drawn; :func:`series` draws every wave.
+
     >>> import matplotlib
     >>> matplotlib.use("Agg")
     >>> import phare.plot
@@ -169,6 +215,13 @@ def profile(region: Region | str, ax: Axes | None = None, *, lang: str = "en") -
     '% of respondents, as published'
     >>> phare.plot.profile("nouvelle-aquitaine", lang="fr").get_title()
     'Nouvelle-Aquitaine : chiffres en pourcentage, face à la France'
+    >>> france = phare.plot.profile("france")
+    >>> labels = [t.get_text() for t in france.get_yticklabels()]
+    >>> len(labels) == len(set(labels))
+    True
+    >>> bar = france.containers[0][labels.index("Companies · Already partnering")]
+    >>> float(bar.get_width()) == phare.national().figure("companies", "partnering").value
+    True
     """
     if not isinstance(region, (Region, str)):
         raise TypeError(f"region must be a Region or a str, not {type(region).__name__}")
@@ -176,17 +229,19 @@ def profile(region: Region | str, ax: Axes | None = None, *, lang: str = "en") -
     words = WORDS[chosen]
     _require_matplotlib(ax)
     found = region if isinstance(region, Region) else BUNDLED.region(plain_text("region", region))
-    figures = [f for f in found.figures() if f.indicator.is_percent]
+    figures = _latest_waves(found, (f for f in found.figures() if f.indicator.is_percent))
     if not figures:
         raise FigureNotFoundError(f"{found.name} has no percentage figure to draw")
     nationals = [
         None if found.is_national else found._dataset._national_counterpart(f) for f in figures
     ]
-    ax = _axes(ax, len(figures))
+    new_figure = ax is None
+    paired_rows = any(n is not None for n in nationals)
+    ax = _axes(ax, len(figures), row_height=0.45 if paired_rows else 0.3)
     rows = range(len(figures))
-    height = 0.4
+    height = 0.4 if paired_rows else 0.6
     bars = ax.barh(
-        [y - height / 2 for y in rows],
+        [y - height / 2 if paired_rows else y for y in rows],
         [f.value for f in figures],
         height=height,
         color=REGION_COLOUR,
@@ -210,7 +265,9 @@ def profile(region: Region | str, ax: Axes | None = None, *, lang: str = "en") -
             padding=2,
         )
     ax.set_yticks(list(rows), [caption(f, chosen) for f in figures])
-    ax.invert_yaxis()
+    if new_figure:
+        _widen_for_labels(ax)
+    ax.set_ylim(len(rows) - 0.5, -0.5)  # the first figure at the top, no empty rows around
     ax.set_xlim(0, 110)
     ax.set_xlabel(_axis_label("percent", chosen))
     ax.set_title(

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import warnings
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import matplotlib
 import pytest
 
 import phare
-from support.expected_analysis import latest_per_region, national_counterpart, regional_cells
-from support.verified import EMPTY_REGION, FIGURES, REGIONS
+from support.datacopy import copy_data, read_table, write_table
+from support.expected_analysis import (
+    latest_per_region,
+    national_counterpart,
+    recency,
+    regional_cells,
+    same_cell,
+)
+from support.verified import EMPTY_REGION, FIGURES, REGIONS, VerifiedFigure
 
 matplotlib.use("Agg")
 
@@ -40,6 +49,31 @@ def _footnote(ax: Axes) -> str:
     return notes[0]
 
 
+def _latest_rows(slug: str) -> list[VerifiedFigure]:
+    """The region's percent figures a profile draws: the latest wave of each, in the place of
+    the first."""
+    rows = [f for f in FIGURES if f.region == slug and f.is_percent]
+    firsts = [f for i, f in enumerate(rows) if not any(same_cell(f, g) for g in rows[:i])]
+    return [max((g for g in rows if same_cell(f, g)), key=recency) for f in firsts]
+
+
+def _cell(figure: phare.Figure) -> tuple[str, str, str, str | None]:
+    return (
+        figure.actor.id,
+        figure.segment.id,
+        figure.indicator.id,
+        None if figure.theme is None else figure.theme.id,
+    )
+
+
+def _drawn_without_warning(ax: Axes) -> list[warnings.WarningMessage]:
+    """Draw the whole figure of *ax*, as saving it does, and return every warning raised."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        ax.figure.canvas.draw()
+    return caught
+
+
 def test_profile_of_nouvelle_aquitaine_draws_its_figures_beside_france() -> None:
     ax = phare.plot.profile("nouvelle-aquitaine")
     assert _widths(ax, 0) == [45.0, 26.0, 29.0, 47.0, 65.0, 27.0, 67.0, 84.0, 65.0]
@@ -58,7 +92,7 @@ def test_profile_of_nouvelle_aquitaine_draws_its_figures_beside_france() -> None
 
 @pytest.mark.parametrize("slug", WITH_PERCENT_FIGURES)
 def test_profile_bars_are_the_percent_figures_of_every_region(slug: str) -> None:
-    rows = [f for f in FIGURES if f.region == slug and f.is_percent]
+    rows = _latest_rows(slug)
     ax = phare.plot.profile(phare.region(slug))
     assert _widths(ax, 0) == [f.value for f in rows]
     assert len(ax.get_yticklabels()) == len(rows)
@@ -71,6 +105,109 @@ def test_profile_bars_are_the_percent_figures_of_every_region(slug: str) -> None
     region_rows = [round(bar.get_y() + bar.get_height()) for bar in ax.containers[0]]
     national_rows = [round(bar.get_y()) for bar in ax.containers[1]]
     assert national_rows == [y for y, n in zip(region_rows, nationals, strict=True) if n]
+
+
+def test_profile_of_france_draws_each_figure_once_at_its_latest_wave() -> None:
+    france = phare.national()
+    published = [f for f in phare.figures(region="france") if f.indicator.is_percent]
+    cells = {_cell(f) for f in published}
+    assert len(cells) < len(published), "France publishes some figures in several waves"
+    latest = {
+        cell: france.figure(cell[0], cell[2], theme=cell[3], segment=cell[1]) for cell in cells
+    }
+    expected = list({_cell(f): latest[_cell(f)] for f in published}.values())  # first places
+    ax = phare.plot.profile("france")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(ax.containers[0]) == len(labels) == len(cells)
+    assert len(set(labels)) == len(labels), "no figure twice"
+    assert labels == [phare.plot.caption(f) for f in expected]
+    assert _widths(ax, 0) == [f.value for f in expected]
+    for f in expected:  # the latest reference year of its cell
+        assert f.reference_year == max(g.reference_year for g in published if _cell(g) == _cell(f))
+    superseded = {f.study.id for f in published} - {f.study.id for f in expected}
+    assert superseded, "some study of France has only earlier waves"
+    note = _footnote(ax)
+    assert all(f"{study} (" not in note for study in superseded)
+    assert _drawn_without_warning(ax) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("slug", WITH_PERCENT_FIGURES)
+def test_profile_of_every_region_draws_without_a_warning_and_reads(slug: str, lang: str) -> None:
+    ax = phare.plot.profile(slug, lang=lang)
+    assert _drawn_without_warning(ax) == []
+    chart = ax.figure
+    width, height = chart.get_size_inches()
+    rows = len(ax.get_yticklabels())
+    assert height <= 1.6 + 0.45 * rows, "no taller than the bars need"
+    bars = ax.get_window_extent().width / chart.dpi
+    labels = max(t.get_window_extent().width for t in ax.get_yticklabels()) / chart.dpi
+    assert bars >= 3.5, f"the bars keep room beside the labels ({bars:.1f} in)"
+    assert labels + bars <= width
+
+
+def test_profile_of_a_region_with_several_waves_draws_the_latest(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    header, studies = read_table(data, "studies.csv")
+    [naq_study] = [s for s in studies if s["id"] == "phare-nouvelle-aquitaine-2016"]
+    later = {**{k: "" for k in header}, **{k: naq_study[k] for k in ("region", "scope")}}
+    later.update(
+        id="impact-nouvelle-aquitaine-example-2021",
+        programme="IMPACT",
+        title="IMPACT-Nouvelle-Aquitaine (example)",
+        actors="companies",
+        published="2021-06",
+        producer="Observatoire national des partenariats",
+        source="https://example.org/impact-naq-example",
+        note="An example later wave added by the test suite.",
+    )
+    write_table(data, "studies.csv", header, [*studies, later])
+    header, sources = read_table(data, "sources.csv")
+    page = {"id": later["source"], "publisher": "Example", "title": "An example page"}
+    write_table(data, "sources.csv", header, [*sources, page])
+    header, figures = read_table(data, "figures.csv")
+    [first] = [f for f in figures if f["id"] == "naq-companies-partnering"]
+    wave = {
+        **first,
+        "id": "naq-companies-partnering-example-2021",
+        "study": later["id"],
+        "value": "52",
+        "reference_year": "2021",
+        "source": later["source"],
+        "confidence": "B",
+        "note": "An example figure added by the test suite.",
+    }
+    write_table(data, "figures.csv", header, [*figures, wave])
+    region = phare.load(data).region("nouvelle-aquitaine")
+    assert len(region.series("companies", "partnering")) == 2
+
+    ax = phare.plot.profile(region)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(set(labels)) == len(labels)
+    assert len(labels) == len({_cell(f) for f in region.figures() if f.indicator.is_percent})
+    row = labels.index("Companies · Already partnering")
+    assert row == 0, "the later wave stands where the first one did"
+    assert _widths(ax, 0)[row] == region.figure("companies", "partnering").value == 52.0
+    compared = region.compare("companies", "partnering")  # France's wave of the same programme
+    assert compared.national.programme == "IMPACT"
+    grey = {round(bar.get_y()): float(bar.get_width()) for bar in ax.containers[1]}
+    assert grey[row] == compared.national.value
+    assert _drawn_without_warning(ax) == []
+
+
+def test_the_command_draws_france_with_nothing_but_its_notice(
+    python: Callable[..., subprocess.CompletedProcess[str]], tmp_path: Path
+) -> None:
+    target = tmp_path / "fr.png"
+    result = python("-m", "phare", "plot", "profile", "france", "--output", str(target))
+    assert (result.returncode, result.stdout) == (0, "")
+    assert result.stderr == f"phare: wrote {target}\n", "no warning on stderr"
+    head = target.read_bytes()[:24]
+    assert head.startswith(b"\x89PNG")
+    width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    cells = {_cell(f) for f in phare.figures(region="france") if f.indicator.is_percent}
+    assert height <= 150 * (1.6 + 0.45 * len(cells)), "one row per distinct figure, at 150 dpi"
+    assert width < height
 
 
 def test_profile_draws_on_the_axes_given() -> None:
@@ -238,6 +375,6 @@ def test_phare_plot_is_reachable_as_an_attribute(
 def test_bar_labels_carry_the_qualifier() -> None:
     ax = phare.plot.profile("france")
     labels = [t.get_text() for t in ax.texts if t.get_gid() != "phare-sources"]
-    rows = [f for f in FIGURES if f.region == "france" and f.is_percent]
+    rows = _latest_rows("france")
     assert labels == [("~" if f.qualifier == "approx" else "") + f"{f.value:g} %" for f in rows]
     assert "~10 %" in labels
