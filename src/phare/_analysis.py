@@ -77,6 +77,7 @@ def ranking(
     if min_confidence is not None:
         min_confidence = confidence(min_confidence)
     found_indicator = dataset.indicator(indicator)
+    dataset._theme_for(found_indicator, theme)  # a theme that cannot apply says why
     if found_indicator.themed and theme is None:
         regional = _regional(dataset.figures(actor=actor, indicator=indicator))
         raise theme_required(

@@ -24,6 +24,8 @@ K = TypeVar("K")
 V = TypeVar("V")
 FigureKey = tuple[str, object, object, object, object, object]
 
+#: A kind with at most this many names lists them all when a miss resembles none of them.
+FEW = 12
 #: Entries kept in each memo before it is emptied; real workloads use a few dozen spellings.
 CACHE_LIMIT = 4096
 #: The suggestion list of each index (by the index's id, with the index kept to check it).
@@ -41,14 +43,35 @@ def lookup(
     """The record *index* holds for *name*, or *error* with the closest known names.
 
     *hint*, given the text asked for, adds what a miss should also tell (what exists, what the
-    name is instead).
+    name is instead). A miss that resembles nothing, in a kind of at most :data:`FEW` names,
+    lists them all, so a user who guessed blind learns the choices at once.
+
+    >>> import phare
+    >>> phare.actor("foo")
+    Traceback (most recent call last):
+    ...
+    phare.errors.UnknownActorError: unknown actor 'foo'; the actors are: citizens, companies, associations, mayors
     """
     text = plain_text(kind, name)
     found = index.get(normalise(text))
     if found is None:
         choices = choices_of(index, lambda: {k: str(getattr(r, ident)) for k, r in index.items()})
-        raise error(kind, text, closest(text, choices), hint(text) if hint else "")
+        suggestions = closest(text, choices)
+        extra = hint(text) if hint else ""
+        known = list(dict.fromkeys(str(getattr(r, ident)) for r in index.values()))
+        if not suggestions and not extra and len(known) <= FEW:
+            extra = f"the {plural(kind)} are: {', '.join(known)}"
+        raise error(kind, text, suggestions, extra)
     return found
+
+
+def plural(kind: str) -> str:
+    """The plural of a kind of name, as a message writes it.
+
+    >>> plural("actor"), plural("study")
+    ('actors', 'studies')
+    """
+    return kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
 
 
 def choices_of(index: Mapping[str, object], suggest: Callable[[], Mapping[str, str]]) -> Choices:

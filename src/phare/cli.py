@@ -28,7 +28,7 @@ import phare
 from phare import display, export, vocabulary
 from phare._query import without_figures
 from phare.errors import DataError, PhareError, UnknownNameError
-from phare.formatting import format_difference, format_qualified, format_value, plain_number
+from phare.formatting import format_difference, format_qualified, plain_number
 from phare.model import Actor, Figure, Indicator, Region, Series, Theme
 
 #: Exit status when the command did what was asked.
@@ -117,8 +117,8 @@ class _AddressWrapper(textwrap.TextWrapper):
     wordsep_simple_re = re.compile(r"(\s+|(?<=[/-])(?=[^\s/-]))")
 
 
-def _wrapped(text: str, indent: int) -> str:
-    """*text* wrapped to :data:`WIDTH`, its lines after the first indented by *indent* spaces.
+def _wrapped(text: str, indent: int, first: int = 0) -> str:
+    """*text* wrapped to :data:`WIDTH`, its first line indented by *first* spaces, the rest *indent*.
 
     A web address breaks after a ``/`` or a ``-`` rather than anywhere, so that its pieces
     read back in order.
@@ -127,12 +127,17 @@ def _wrapped(text: str, indent: int) -> str:
     [1] https://example.org/a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-
         a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-a-
     """
-    wrapper = _AddressWrapper(width=WIDTH, subsequent_indent=" " * indent, break_on_hyphens=False)
+    wrapper = _AddressWrapper(
+        width=WIDTH,
+        initial_indent=" " * first,
+        subsequent_indent=" " * indent,
+        break_on_hyphens=False,
+    )
     return "\n".join(wrapper.wrap(text))
 
 
 def _sources_notes(sources: Sequence[str]) -> str:
-    """The numbered list of *sources* under a table, each wrapped to fit :data:`WIDTH`."""
+    """The numbered list of *sources* (or studies) under a table, each wrapped to :data:`WIDTH`."""
     return "\n".join(
         _wrapped(f"[{n}] {location}", len(f"[{n}] ")) for n, location in enumerate(sources, 1)
     )
@@ -199,8 +204,12 @@ def _show_text(region: Region, lang: str | None = None) -> str:
     return f"{head}\n{len(figures)} figures\n\n{table}\n\nSources:\n{_sources_notes(sources)}"
 
 
-def _series_text(region: Region, waves: Series) -> str:
-    """The waves of a series as a table, then each break with its reason and source."""
+def _series_text(region: Region, waves: Series, lang: str = "en") -> str:
+    """The waves of a series as a table, then each break with its reason and source.
+
+    The title names the figure by its labels in *lang*; the reasons and sources of the breaks
+    are wrapped to :data:`WIDTH`, each under the break it explains.
+    """
     kinds = {b.after.id: b.kind for b in waves.breaks}
     rows = [
         [
@@ -213,13 +222,35 @@ def _series_text(region: Region, waves: Series) -> str:
         for f in waves
     ]
     table = render_table(["year", "value", "study", "conf", "break before"], rows)
-    text = f"{region.name}, {waves[0].label}\n\n{table}"
+    first = waves[0]
+    title = f"{region.name}, {_title(first.actor, first.indicator, first.theme, lang)}"
+    text = f"{_wrapped(title + _segment_words(first, lang), 2)}\n\n{table}"
     legend = display.marks_legend(waves)
     if legend:
         text += f"\n{legend}"
+    if len(waves) == 1:
+        return f"{text}\n\nOne wave only: no later study has published this figure."
     if not waves.breaks:
         return f"{text}\n\nNo break is recorded between these waves."
-    return f"{text}\n\n" + "\n".join(display.breaks_lines(waves.breaks, reasons=True))
+    lines = []
+    for line in display.breaks_lines(waves.breaks, reasons=True):
+        words = line.lstrip()
+        indent = " " * (len(line) - len(words))
+        if words.startswith("Source: "):  # an address: it may break after a / or a -
+            lines.append(_wrapped(words, len(indent), len(indent)))
+        else:  # prose: "PHARE-Entreprises" stays one word
+            lines += textwrap.wrap(
+                words, WIDTH, initial_indent=indent, subsequent_indent=indent,
+                break_on_hyphens=False,
+            )  # fmt: skip
+    return f"{text}\n\n" + "\n".join(lines)
+
+
+def _segment_words(figure: Figure, lang: str) -> str:
+    """``, segment …`` after a title, naming the segment in *lang*; nothing for the whole."""
+    if figure.segment.id == "all":
+        return ""
+    return f", segment {vocabulary.label(figure.segment, vocabulary.language(lang))}"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -235,6 +266,19 @@ class _Parser(argparse.ArgumentParser):
     def _print_message(self, message: str, file: Any = None) -> None:
         if message:
             _write(file or sys.stderr, message)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """Parse, and refuse what is left over here, with this (sub)command's own usage.
+
+        argparse leaves an option a subcommand does not know to the top-level parser, whose
+        usage (``phare [-h] [--version] COMMAND ...``) says nothing of the subcommand's options.
+        """
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(extras)}")
+        return parsed, extras
 
 
 def _add_figure_options(parser: argparse.ArgumentParser, *, study: bool) -> None:
@@ -352,6 +396,7 @@ def build_parser() -> argparse.ArgumentParser:
     waves.add_argument("indicator")
     waves.add_argument("--theme", help="required for indicators broken down by theme")
     waves.add_argument("--segment", default="all", help="sub-population, default: all")
+    _add_lang_option(waves)
     out = commands.add_parser(
         "export",
         help="write the tidy table of figures as CSV, JSON, Markdown, Excel or SQLite",
@@ -373,6 +418,17 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--segment", help="only this segment")
     out.add_argument("--study", help="only this study")
     out.add_argument("--programme", help="only this programme")
+    out.add_argument(
+        "--disputed",
+        action=argparse.BooleanOptionalAction,
+        help="only the figures another source disputes (--no-disputed: only the others)",
+    )
+    out.add_argument(
+        "--years",
+        type=_year_range,
+        metavar="FIRST:LAST",
+        help="only these reference years, both included; leave an end out to open it (2018:)",
+    )
     _add_grade_option(out, "B keeps grades A and B; default: all")
     out.add_argument(
         "--output", metavar="FILE", help="write to FILE instead of stdout; FILE must not exist"
@@ -417,6 +473,28 @@ def _choice(match: Callable[[str], str]) -> Callable[[str], str]:
     return parse
 
 
+def _year_range(text: str) -> tuple[int | None, int | None]:
+    """``--years FIRST:LAST`` as the ``years=`` of :func:`phare.figures`; an empty end is open.
+
+    >>> _year_range("2015:2021"), _year_range("2018:"), _year_range(":2016"), _year_range("2016")
+    ((2015, 2021), (2018, None), (None, 2016), (2016, 2016))
+    """
+    first, colon, last = text.partition(":")
+    if not colon:
+        last = first
+    ends = []
+    for end in (first.strip(), last.strip()):
+        if end and not (end.isascii() and end.isdigit()):
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a range of years: write FIRST:LAST (2015:2021), FIRST: or :LAST"
+            )
+        ends.append(int(end) if end else None)
+    first_year, last_year = ends
+    if first_year is not None and last_year is not None and last_year < first_year:
+        raise argparse.ArgumentTypeError(f"{text!r} ends before it starts: write FIRST:LAST")
+    return first_year, last_year
+
+
 #: What a command prints: the text for stdout, then a note for stderr ("" for none).
 Answer = tuple[str, str]
 
@@ -433,6 +511,8 @@ def _export(args: argparse.Namespace) -> Answer:
         study=args.study,
         min_confidence=args.min_confidence,
         programme=args.programme,
+        disputed=args.disputed,
+        years=args.years,
     )
     if args.format in vocabulary.FILE_FORMATS:
         if args.output is None:
@@ -556,7 +636,11 @@ def _compare(args: argparse.Namespace) -> Answer:
 
 
 def _rank(args: argparse.Namespace) -> Answer:
-    """The table of :func:`phare.rank`, each value with its marks, France's beside it."""
+    """The table of :func:`phare.rank`, each value with its marks, France's beside it.
+
+    The studies are numbered in the table and named under it, as the sources of ``show``
+    are: their ids would push the table past :data:`WIDTH`.
+    """
     table = phare.rank(
         args.actor,
         args.indicator,
@@ -565,45 +649,59 @@ def _rank(args: argparse.Namespace) -> Answer:
         programme=args.programme,
         min_confidence=args.min_confidence,
     )
-    figures = [
-        phare.region(region).figure(
+    france = phare.national()
+
+    def figure(region: Region, study: str) -> Figure:
+        return region.figure(
             args.actor, args.indicator, theme=args.theme, segment=args.segment, study=study
         )
+
+    figures = [
+        figure(phare.region(region), study)
         for region, study in zip(table["region"], table["study"], strict=True)
     ]
+    nationals = [
+        figure(france, study) if isinstance(study, str) else None
+        for study in table["national_study"]
+    ]
+    studies: list[str] = []
     rows = []
-    nationals: dict[str, str] = {}
-    for f, (_, row) in zip(figures, table.iterrows(), strict=True):
-        known = isinstance(row["national_study"], str)
-        if known:
-            nationals[f.programme] = row["national_study"]
+    for f, national, (_, row) in zip(figures, nationals, table.iterrows(), strict=True):
+        if f.study.id not in studies:
+            studies.append(f.study.id)
         rows.append(
             [
                 str(row["rank"]),
                 f.region.name,
                 display.value_text(f),
-                format_value(row["national_value"], f.unit) if known else "",
-                format_difference(row["difference"], f.unit) if known else "",
+                display.value_text(national) if national is not None else "",
+                format_difference(row["difference"], f.unit) if national is not None else "",
                 str(f.reference_year),
-                f.study.id,
                 f.confidence,
+                f"[{studies.index(f.study.id) + 1}]",
             ]
         )
     first = figures[0]
     lines = [
-        _title(first.actor, first.indicator, first.theme, args.lang)
-        + ("" if first.segment.id == "all" else f", segment {first.segment.id}"),
+        _wrapped(
+            _title(first.actor, first.indicator, first.theme, args.lang)
+            + _segment_words(first, args.lang),
+            2,
+        ),
         "",
-        render_table(["rank", "region", "value", "France", "gap", "year", "study", "conf"], rows),
+        render_table(["rank", "region", "value", "France", "gap", "year", "conf", "study"], rows),
     ]
-    legend = display.marks_legend(figures)
+    shown = [*figures, *(n for n in nationals if n is not None)]
+    legend = display.marks_legend(shown)
     if legend:
         lines.append(legend)
-    studies = ", ".join(f"{study} ({programme})" for programme, study in nationals.items())
+    lines += ["", "Studies:", _sources_notes(studies)]
+    by_programme = {n.programme: n.study.id for n in nationals if n is not None}
+    named = ", ".join(f"{study} ({programme})" for programme, study in by_programme.items())
     lines.append(
         _wrapped(
             "France: its latest figure of the region's programme, with the same filters"
-            + (f": {studies}." if studies else "; it has none."),
+            + (f": {named}." if named else "; it has none."),
             2,
         )
     )
@@ -715,7 +813,7 @@ def run(args: argparse.Namespace) -> Answer:
         return _show_text(region, args.lang), ""
     if args.command == "series":
         waves = region.series(args.actor, args.indicator, theme=args.theme, segment=args.segment)
-        return _series_text(region, waves), ""
+        return _series_text(region, waves, args.lang), ""
     return _get(
         region.figure(
             args.actor, args.indicator, theme=args.theme, segment=args.segment, study=args.study

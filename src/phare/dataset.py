@@ -649,15 +649,26 @@ class Dataset:
         return max(same, key=recency) if same else None
 
     def _theme_for(self, indicator: Indicator, theme: str | None) -> Theme | None:
+        """The theme *theme* names for *indicator*; a miss lists the themes of that indicator.
+
+        An indicator not broken down by theme says so first, whatever the theme asked.
+        """
         if theme is None:
             return None
-        found = self.theme(theme)
         if indicator.theme_kind is None:
+            plain_text("theme", theme)
             raise FigureNotFoundError(
                 f"{indicator.id!r} is not broken down by theme; leave theme out"
             )
+        choices = [t.id for t in self._tables().themes if t.kind == indicator.theme_kind]
+        applies = f"{indicator.id!r} is broken down by {indicator.theme_kind} themes: "
+        try:
+            found = self.theme(theme)
+        except UnknownThemeError as err:
+            raise UnknownThemeError(
+                "theme", err.name, err.suggestions, applies + ", ".join(choices)
+            ) from None
         if found.kind != indicator.theme_kind:
-            choices = [t.id for t in self._tables().themes if t.kind == indicator.theme_kind]
             raise FigureNotFoundError(
                 f"theme {found.id!r} does not apply to {indicator.id!r}, which is broken down by "
                 f"{indicator.theme_kind} themes: {', '.join(choices)}"

@@ -52,8 +52,15 @@ def format_qualified(value: float, unit: Unit, qualifier: Qualifier, *, words: b
 def format_difference(difference: float, unit: Unit) -> str:
     """Write a regional-minus-national *difference* with its sign and unit.
 
+    A gap of one point is singular.
+
     >>> format_difference(8.0, "percent"), format_difference(-0.5, "score-10")
     ('+8 points', '-0.5 on 10')
+    >>> format_difference(1.0, "percent"), format_difference(-1.0, "points")
+    ('+1 point', '-1 point')
     """
     sign = "+" if difference >= 0 else ""
-    return f"{sign}{plain_number(difference)}{DIFFERENCE_SUFFIXES[unit]}"
+    suffix = DIFFERENCE_SUFFIXES[unit]
+    if abs(difference) == 1 and suffix.endswith("points"):
+        suffix = suffix[: -len("s")]
+    return f"{sign}{plain_number(difference)}{suffix}"

@@ -8,6 +8,7 @@ named. The reports without figures are derived from the verified studies and fig
 from __future__ import annotations
 
 import pickle
+import re
 from pathlib import Path
 
 import attrs
@@ -15,7 +16,7 @@ import matplotlib
 import pytest
 
 import phare
-from phare.cli import main
+from phare.cli import WIDTH, main
 from support.datacopy import copy_data, read_table, write_table
 from support.verified import BREAKS, FIGURES, REPORTS_WITHOUT_FIGURES, VerifiedBreak, VerifiedStudy
 
@@ -252,9 +253,12 @@ def test_the_series_command_prints_the_waves_and_the_breaks(
     lines = out.splitlines()
     for f in series:
         assert any(line.startswith(str(f.reference_year)) and f.study.id in line for line in lines)
+    assert max(len(line) for line in lines) <= WIDTH
+    prose = " ".join(out.split())  # a reason wraps between words
+    addresses = re.sub(r"\n +", "", out)  # an address wraps after a / or a -
     for b in expected:
-        assert b.reason in out
-        assert b.source in out
+        assert " ".join(b.reason.split()) in prose
+        assert b.source in addresses
         assert (
             f"{BY_ID[b.before].reference_year} -> {BY_ID[b.after].reference_year}: {b.kind}" in out
         )

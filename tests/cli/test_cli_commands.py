@@ -17,6 +17,7 @@ import pytest
 
 import phare
 from phare import display
+from phare.cli import main
 from phare.formatting import format_difference, format_value
 from support.verified import FIGURES, REGIONS
 
@@ -182,14 +183,23 @@ def test_rank_prints_the_table_of_phare_rank(
     )}  # fmt: skip
     table = phare.rank(actor, indicator, **keywords)
     lines = result.stdout.splitlines()
+    assert _max_width(result.stdout) <= 100
     rows = lines[4 : 4 + len(table)]  # title, blank, header, rule
     assert len(rows) == len(table)
+    studies = lines[lines.index("Studies:") + 1 :]
     for line, (_, expected) in zip(rows, table.iterrows(), strict=True):
         assert line.split()[0] == str(expected["rank"])
         assert f"  {expected['region_name']}  " in line
         assert f"  {format_value(expected['value'], expected['unit'])}" in line
-        assert expected["study"] in line.split()
+        assert f"{line.split()[-1]} {expected['study']}" in studies
         if isinstance(expected["national_study"], str):
+            national = phare.national().figure(
+                actor,
+                indicator,
+                theme=keywords.get("theme"),
+                study=expected["national_study"],
+            )
+            assert f"  {display.value_text(national)}  " in line
             gap = format_difference(expected["difference"], expected["unit"])
             assert f"  {gap}  " in line
             assert expected["national_study"] in result.stdout
@@ -374,4 +384,101 @@ def test_lang_names_things_and_changes_no_number(phare_cli: Cli) -> None:
         phare_cli("get", "occitanie", "citizens", "alliances-innovation", "--lang", "fr"),
         2,
         "--lang",
+    )
+
+
+# --- export filters, series titles, widths, leftover options ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "keywords"),
+    [
+        (["--disputed"], {"disputed": True}),
+        (["--no-disputed"], {"disputed": False}),
+        (["--years", "2015:2016"], {"years": (2015, 2016)}),
+        (["--years", "2018:"], {"years": (2018, None)}),
+        (["--years", ":2012"], {"years": (None, 2012)}),
+        (["--years", "2016"], {"years": (2016, 2016)}),
+        (["--disputed", "--years", "2015:2021"], {"disputed": True, "years": (2015, 2021)}),
+    ],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else "",
+)
+def test_export_filters_as_figures_does(
+    options: list[str], keywords: dict[str, object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--format", "json", *options]) == 0
+    exported = [row["id"] for row in json.loads(capsys.readouterr().out)]
+    expected = [f.id for f in phare.figures(**keywords)]  # type: ignore[arg-type]
+    assert exported == expected
+    assert expected  # the filter keeps something, so the test could fail
+
+
+@pytest.mark.parametrize("years", ["2021:2015", "abc", "2015-2016", "20 15:"])
+def test_export_refuses_a_range_that_is_not_one(
+    years: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--years", years]) == 2
+    err = capsys.readouterr().err
+    assert "argument --years" in err
+    assert "Traceback" not in err
+
+
+def test_series_titles_the_figure_in_the_language_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    actor, indicator = phare.actor("companies"), phare.indicator("partnering")
+    for lang, label in (("en", "label_en"), ("FR", "label_fr")):
+        assert main(["series", "france", "companies", "partnering", "--lang", lang]) == 0
+        title = capsys.readouterr().out.splitlines()[0]
+        assert title == f"France, {getattr(actor, label)}: {getattr(indicator, label)}"  # one line
+
+
+def _series_cells() -> list[tuple[str, str, str, str | None, str]]:
+    """Every distinct series of the data: region, actor, indicator, theme, segment."""
+    return sorted(
+        {
+            (
+                f.region.slug,
+                f.actor.id,
+                f.indicator.id,
+                f.theme.id if f.theme else None,
+                f.segment.id,
+            )
+            for f in phare.figures()
+        },
+        key=str,
+    )
+
+
+def test_every_series_fits_the_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    for region, actor, indicator, theme, segment in _series_cells():
+        argv = ["series", region, actor, indicator, "--segment", segment]
+        assert main(argv + (["--theme", theme] if theme else [])) == 0
+        out = capsys.readouterr().out
+        assert _max_width(out) <= 100, argv
+        waves = phare.region(region).series(actor, indicator, theme=theme, segment=segment)
+        if len(waves) == 1:
+            assert out.endswith("One wave only: no later study has published this figure.\n")
+
+
+def test_every_ranking_fits_the_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    ranked = {
+        (actor, indicator, theme, segment)
+        for region, actor, indicator, theme, segment in _series_cells()
+        if region != "france"
+    }
+    for actor, indicator, theme, segment in sorted(ranked, key=str):
+        argv = ["rank", actor, indicator, "--segment", segment]
+        assert main(argv + (["--theme", theme] if theme else [])) == 0, argv
+        assert _max_width(capsys.readouterr().out) <= 100, argv
+
+
+def test_an_option_a_command_lacks_is_refused_with_that_commands_usage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["get", "france", "companies", "partnering", "--lang", "fr"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: phare get ")
+    assert err.endswith("phare get: error: unrecognized arguments: --lang fr\n")
+    assert main(["plot", "profile", "occitanie", "--output", "x.png", "--bogus"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "phare plot profile: error: unrecognized arguments: --bogus\n"
     )
