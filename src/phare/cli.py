@@ -160,12 +160,13 @@ def _show_text(region: Region, lang: str | None = None) -> str:
     Each group has a heading line (``study, year, actor, segment``) and one indented line
     per figure: indicator, theme, value with its marks, confidence grade and source number.
     Grouping keeps every line short without cutting a value; long source notes are wrapped.
-    With *lang*, a heading names the actor and the segment by their labels in that language;
-    the indicators and themes keep their ids, the keys to ask for them.
+    The studies come oldest first (by publication, else reference year), each one's figures in
+    table order. With *lang*, a heading names the actor and the segment by their labels in that
+    language; the indicators and themes keep their ids, the keys to ask for them.
     """
     codes = f"INSEE {region.insee_code}, " if region.insee_code else ""
     head = f"{region.name} ({codes}{region.iso_3166_2}, NUTS {region.nuts})"
-    figures = region.figures()
+    figures = sorted(region.figures(), key=_published)
     unpublished = without_figures(region.reports_without_figures())
     if unpublished:  # a region is not "not surveyed" when a report of it is known
         head += f"\n{unpublished[0].upper()}{unpublished[1:]}."
@@ -202,6 +203,11 @@ def _show_text(region: Region, lang: str | None = None) -> str:
     if legend:
         table += f"\n{legend}"
     return f"{head}\n{len(figures)} figures\n\n{table}\n\nSources:\n{_sources_notes(sources)}"
+
+
+def _published(figure: Figure) -> str:
+    """When the figure's study came out, as an ISO date that sorts (its reference year if unknown)."""
+    return figure.study.published or str(figure.reference_year)
 
 
 def _series_text(region: Region, waves: Series, lang: str = "en") -> str:

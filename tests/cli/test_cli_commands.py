@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import subprocess
 from collections.abc import Callable
@@ -482,3 +483,21 @@ def test_an_option_a_command_lacks_is_refused_with_that_commands_usage(
     assert capsys.readouterr().err.endswith(
         "phare plot profile: error: unrecognized arguments: --bogus\n"
     )
+
+
+@pytest.mark.parametrize("region", ["france", "nouvelle-aquitaine"])
+def test_show_lists_the_studies_oldest_first(
+    region: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["show", region]) == 0
+    known = {s.id: s for s in phare.studies()}
+    groups = [
+        line.split(", ")[:2]
+        for line in capsys.readouterr().out.splitlines()
+        if line.split(",")[0] in known
+    ]
+    headings = [study for study, _ in groups]
+    dates = [known[study].published or year for study, year in groups]  # else the reference year
+    assert set(headings) == {f.study.id for f in phare.region(region).figures()}
+    assert [study for study, _ in itertools.groupby(headings)] == list(dict.fromkeys(headings))
+    assert dates == sorted(dates)
