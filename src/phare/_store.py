@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
 from phare._contract import DESCRIPTOR, Contract, Row, check_json, load_json
 from phare._names import fold, normalise
+from phare._query import recency
 from phare.errors import DataError
 from phare.model import (
     Actor,
@@ -609,18 +610,27 @@ class _FigureReader:
         )
 
 
+#: What makes figures waves of one series: all but the study and the year.
+SERIES_PARTS = ("region", "actor", "segment", "indicator", "theme")
+
+
 def _breaks(
     rows: Sequence[Row], figures: Sequence[Figure], sources: Mapping[str, Source]
 ) -> dict[tuple[str, str], Break]:
     """The breaks of comparability.csv by (before, after) id: two waves of one series, in order.
 
-    The foreign keys say that each figure exists; only here can the two be compared.
+    The foreign keys say that each figure exists; only here can the two be compared. The two
+    must follow each other in their series: a series reads its breaks between neighbouring
+    waves, so a break across a wave added later would be lost without a word.
     """
     by_id = {f.id: f for f in figures}
+    waves: dict[tuple[object, ...], list[Figure]] = {}
+    for f in figures:
+        waves.setdefault(tuple(getattr(f, part) for part in SERIES_PARTS), []).append(f)
     breaks: dict[tuple[str, str], Break] = {}
     for row in rows:
         before, after = by_id[row.text("before")], by_id[row.text("after")]
-        for part in ("region", "actor", "segment", "indicator", "theme"):
+        for part in SERIES_PARTS:
             if getattr(before, part) is not getattr(after, part):
                 raise row.fail(
                     "after",
@@ -631,6 +641,15 @@ def _breaks(
                 "after",
                 f"{after.id!r} ({after.reference_year}) does not come after {before.id!r} "
                 f"({before.reference_year})",
+            )
+        series = waves[tuple(getattr(before, part) for part in SERIES_PARTS)]
+        between = [f.id for f in series if recency(before) < recency(f) < recency(after)]
+        if between:
+            raise row.fail(
+                "after",
+                f"{before.id!r} and {after.id!r} are not next to each other in their series: "
+                f"{', '.join(map(repr, between))} comes between; record each break between "
+                "two waves that follow each other",
             )
         breaks[(before.id, after.id)] = Break(
             before=before,

@@ -180,6 +180,25 @@ def test_a_break_in_reverse_order_is_refused(tmp_path: Path) -> None:
     assert "does not come after" in message
 
 
+def test_a_break_across_a_wave_between_is_refused(tmp_path: Path) -> None:
+    """A wave added between a break's two waves would hide the break: the loader says so."""
+    chained = next(
+        (first, second) for first in BREAKS for second in BREAKS if first.after == second.before
+    )  # two breaks in a row: the middle wave lies between the first's start and the second's end
+    first, second = chained
+    folder = copy_data(tmp_path)
+    header, rows = read_table(folder, "comparability.csv")
+    del rows[[row["before"] for row in rows].index(second.before)]
+    number = next(n for n, row in enumerate(rows) if row["before"] == first.before)
+    rows[number] = {**rows[number], "after": second.after}
+    write_table(folder, "comparability.csv", header, rows)
+    with pytest.raises(phare.DataError) as caught:
+        phare.load(folder).figures()
+    message = str(caught.value)
+    assert message.startswith(f"comparability.csv, row {number + 2}, field 'after':")
+    assert f"{first.after!r} comes between" in message
+
+
 def test_a_break_of_an_unknown_kind_is_refused(tmp_path: Path) -> None:
     message = _broken(tmp_path, {"kind": "population"})
     assert message.startswith("comparability.csv, row 2, field 'kind':")
