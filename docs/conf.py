@@ -1,9 +1,10 @@
 """Sphinx configuration of the phare documentation.
 
 Pages are MyST Markdown. The build needs no network: the theme is furo (from the ``docs``
-extra, with sphinx-copybutton), whose wide content column scrolls wide tables and long code lines
-instead of cutting them, and the data pages are generated from the installed package by
-``_ext/phare_data.py``.
+extra, with sphinx-copybutton), whose content column scrolls wide tables and long code lines
+instead of cutting them; ``_static/phare.css`` sizes code blocks to hold the 100 columns of the
+command's output and gives the figure catalogue the page's whole width. The data pages are
+generated from the installed package by ``_ext/phare_data.py``.
 Build it strictly with ``python -m sphinx -W --keep-going -b html docs docs/_build/html``.
 """
 
@@ -38,7 +39,9 @@ myst_heading_anchors = 3
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
-autodoc_class_signature = "separated"
+# A class's signature is its constructor's, in the class's own heading: no separate empty
+# ``__new__(*args, **kwargs)`` and ``__init__`` entries under records and exceptions.
+autodoc_class_signature = "mixed"
 
 html_theme = "furo"
 html_title = f"phare {release}"

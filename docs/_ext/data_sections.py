@@ -397,6 +397,25 @@ def regions_md() -> str:
     )
 
 
+#: The class of the catalogue's tables, which ``phare.css`` and :mod:`phare_data` style.
+CATALOGUE_CLASS = "phare-catalogue"
+
+#: The catalogue's columns and their shares of the table's width (out of 200), so that the nine
+#: fit a 1280-pixel screen: the identifier first (it wraps at its hyphens), and the source as
+#: its publisher's name linked to the page, not as a web address.
+CATALOGUE_COLUMNS = (
+    ("Figure", 39),
+    ("Actor", 18),
+    ("Indicator", 27),
+    ("Theme", 26),
+    ("Value", 16),
+    ("Year", 10),
+    ("Study", 24),
+    ("Grade", 12),
+    ("Source", 28),
+)
+
+
 def _source_cell(source: Source) -> str:
     """A source, short enough for a table cell: its publisher, linked to the page when it has one."""
     if source.url is None:
@@ -405,30 +424,38 @@ def _source_cell(source: Source) -> str:
 
 
 def catalogue_md() -> str:
-    """Every figure, region by region (France first): its keys, value, year, study, grade, source."""
+    """Every figure, region by region (France first): its keys, value, year, study, grade, source.
+
+    Each region's table has the class ``phare-catalogue`` and the widths of
+    :data:`CATALOGUE_COLUMNS`: ``phare.css`` widens the page for it and wraps its identifiers,
+    and on a phone its rows read as cards, each cell labelled with its column's header
+    (:func:`phare_data.label_cells`).
+    """
     parts = []
     for region in (phare.national(), *phare.regions()):
         figures = region.figures()
         if not figures:
             continue
         parts.append(f"{anchor('catalogue', region.slug)}\n## {text(region.name)}")
-        # What a reader scans for comes first; the identifier, for lookups, last.
         rows = (
             (
+                code(f.id),
                 code(f.actor.id) + ("" if f.segment.id == "all" else f" ({code(f.segment.id)})"),
                 code(f.indicator.id),
                 code(f.theme.id) if f.theme is not None else "",
                 shown(f) + (" ({doc}`disputed <disputes>`)" if f.disputed else ""),
                 f.reference_year,
-                f.confidence,
                 f"{{ref}}`{f.study.id} <study-{f.study.id}>`",
+                f.confidence,
                 _source_cell(f.source),
-                code(f.id),
             )
             for f in figures
         )
-        headers = ["Actor", "Indicator", "Theme", "Value", "Year", "Grade", "Study", "Source"]
-        parts.append(table([*headers, "Figure"], rows))
+        table_md = table([header for header, _ in CATALOGUE_COLUMNS], rows)
+        widths = " ".join(str(width) for _, width in CATALOGUE_COLUMNS)
+        parts.append(
+            f"```{{table}}\n:class: {CATALOGUE_CLASS}\n:widths: {widths}\n\n{table_md}\n```"
+        )
     return "\n\n".join(parts)
 
 

@@ -11,6 +11,10 @@ pages say what the installed package holds and cannot drift from it.
 
 >>> f"| Figures | {len(phare.figures())} |" in render("summary")
 True
+
+The catalogue's tables keep the column widths they are given (:func:`use_given_widths`), and
+in a narrow column their rows read as cards (``_static/phare.css``): each cell is given its
+column's header as a label, hidden while the rows are shown as a table (:func:`label_cells`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from data_sections import SECTIONS
+from data_sections import CATALOGUE_CLASS, SECTIONS
+from docutils import nodes
 
 import phare
 
@@ -31,6 +36,9 @@ MARKER = re.compile(r"^```\{phare-data\}[ \t]+(?P<name>[\w-]+)[ \t]*\n```[ \t]*$
 
 #: A Markdown heading line (data text never starts a line with ``#``: it is escaped).
 HEADING = re.compile(r"^(?P<hashes>#{1,6}) ", re.MULTILINE)
+
+#: The class of the label :func:`label_cells` puts in a cell; ``phare.css`` shows it on cards.
+LABEL_CLASS = "phare-label"
 
 #: The folder of the pages that hold markers; they are re-read on every build.
 DATA_FOLDER = "data/"
@@ -72,11 +80,58 @@ def _nested(section: str, before: str) -> str:
     return HEADING.sub(lambda m: shift + m[0], section)
 
 
+def label_cells(table: nodes.table) -> None:
+    r"""Start each body cell of *table* with its column's header, as an ``inline`` label.
+
+    The label has the class :data:`LABEL_CLASS`, and its text is the table's own header, so the
+    labels follow the columns whatever their order. An empty cell gets one too, so that the
+    fields of every card sit in the same places.
+
+    >>> from docutils.core import publish_doctree
+    >>> rst = ".. table::\n\n   ==== =====\n   Year Grade\n   ==== =====\n   2019\n   ==== =====\n"
+    >>> table = publish_doctree(rst).next_node(nodes.table)
+    >>> label_cells(table)
+    >>> [entry.astext() for entry in table.findall(nodes.entry)]
+    ['Year', 'Grade', 'Year2019', 'Grade']
+    >>> {tuple(label["classes"]) for label in table.findall(nodes.inline)}
+    {('phare-label',)}
+    """
+    header, *body = table.findall(nodes.row)
+    labels = [entry.astext() for entry in header.children]
+    for row in body:
+        for label, entry in zip(labels, row.children, strict=True):
+            if not entry.children:
+                entry += nodes.paragraph()
+            entry[0].insert(0, nodes.inline(label, label, classes=[LABEL_CLASS]))
+
+
+def use_given_widths(table: nodes.table) -> None:
+    """Keep the column widths a ``{table}`` directive gives (its ``:widths:`` option).
+
+    MyST marks every pipe table ``colwidths-auto``, which makes the HTML writer drop the widths
+    the directive set; without that mark they are written as a ``<colgroup>``.
+
+    >>> table = nodes.table(classes=["colwidths-auto", "colwidths-given"])
+    >>> use_given_widths(table)
+    >>> table["classes"]
+    ['colwidths-given']
+    """
+    if "colwidths-given" in table["classes"]:
+        table["classes"] = [c for c in table["classes"] if c != "colwidths-auto"]
+
+
 # --- Sphinx -------------------------------------------------------------------------------------
 
 
 def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = expand(source[0])
+
+
+def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    for table in doctree.findall(nodes.table):
+        if CATALOGUE_CLASS in table["classes"]:
+            label_cells(table)
+            use_given_widths(table)
 
 
 def _always_reread(
@@ -86,7 +141,8 @@ def _always_reread(
 
 
 def setup(app: Sphinx) -> dict[str, object]:
-    """Register the hooks: expand markers on read, re-read the data pages on every build."""
+    """Register the hooks: expand markers, label the catalogue's cells, re-read the data pages."""
     app.connect("source-read", _on_source_read)
+    app.connect("doctree-read", _on_doctree_read)
     app.connect("env-get-outdated", _always_reread)
     return {"version": phare.__version__, "parallel_read_safe": True}

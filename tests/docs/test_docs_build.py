@@ -153,9 +153,26 @@ def test_observatory_page_shows_objectives_strands_and_their_sources(site: Path)
     assert "Note: The Observatory's national fact sheet gives these four objectives" in text
 
 
+#: The columns of the catalogue, the figure's identifier first.
+CATALOGUE_HEADERS = [
+    "Figure",
+    "Actor",
+    "Indicator",
+    "Theme",
+    "Value",
+    "Year",
+    "Study",
+    "Grade",
+    "Source",
+]
+
+#: The label each catalogue cell starts with (docs/_ext/phare_data.py), shown only on a phone.
+LABEL = re.compile(r'<span class="phare-label">(.*?)</span>')
+
+
 def _cells(row: str) -> list[str]:
     return [
-        " ".join(html.unescape(re.sub(r"<[^>]+>", " ", cell)).split())
+        " ".join(html.unescape(re.sub(r"<[^>]+>", " ", LABEL.sub("", cell))).split())
         for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
     ]
 
@@ -168,13 +185,20 @@ def test_catalogue_lists_every_figure_under_its_region(site: Path) -> None:
     ends = [*starts[1:], len(raw)]
     shown_rows = 0
     for region, start, end in zip(with_figures, starts, ends, strict=True):
-        rows = [_cells(row) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", raw[start:end], re.S)]
-        rows = [row for row in rows if row]  # the header row has no <td>
-        by_id = {row[-1]: row for row in rows}
-        assert len(by_id) == len(rows) == len(region.figures()), region.slug
-        shown_rows += len(rows)
+        section = raw[start:end]
+        headers = [re.sub(r"<[^>]+>", "", th) for th in re.findall(r"<th[^>]*>(.*?)</th>", section)]
+        assert headers == CATALOGUE_HEADERS, region.slug
+        rows = re.findall(r"<tr[^>]*>(.*?)</tr>", section, re.S)
+        # Every cell is labelled with its column's header, for the cards shown on a phone.
+        for row in rows[1:]:
+            assert LABEL.findall(row) == headers, region.slug
+        cells = [_cells(row) for row in rows]
+        cells = [row for row in cells if row]  # the header row has no <td>
+        by_id = {row[0]: row for row in cells}
+        assert len(by_id) == len(cells) == len(region.figures()), region.slug
+        shown_rows += len(cells)
         for f in region.figures():
-            actor, indicator, theme, value, year, grade, study, source, _ = by_id[f.id]
+            _, actor, indicator, theme, value, year, study, grade, source = by_id[f.id]
             assert actor.startswith(f.actor.id)
             assert (f.segment.id == "all") == (f.segment.id not in actor)
             assert indicator == f.indicator.id
