@@ -7,6 +7,14 @@ under the plot, and returns the matplotlib ``Axes`` so the caller can restyle or
 (:func:`save` writes it to a PNG or SVG file). A chart draws on the ``ax`` given, which
 must be a matplotlib ``Axes`` (or ``None`` for a new figure): anything else, like a *region* that is
 neither a :class:`phare.Region` nor a ``str``, is a :class:`TypeError`.
+
+Every chart takes the keyword ``dataset``: a :class:`phare.Dataset` (from :func:`phare.load`), or
+``None`` for the bundled data. The chart reads everything it draws from that one dataset: the
+figures, France's figures beside them, the ranking, the regions of the tiles and the sources in the
+footer. A :class:`phare.Region` record brings the dataset that loaded it, so ``dataset`` may be left
+out; given as well, it must be that same dataset (a region of another one is a
+:class:`phare.PhareError`, never silently redrawn from either). A ``dataset`` that is neither a
+``Dataset`` nor ``None`` is a :class:`TypeError`.
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from phare import _analysis
-from phare.dataset import BUNDLED
+from phare.dataset import BUNDLED, Dataset
 from phare.errors import FigureNotFoundError, MissingExtraError, PhareError
 from phare.formatting import format_qualified
 from phare.model import Figure, Region
@@ -66,6 +74,39 @@ WORDS: Mapping[Language, Mapping[str, str]] = MappingProxyType(
         ),
     }
 )
+
+
+def _dataset(dataset: object) -> Dataset:
+    """The dataset a chart draws from: *dataset*, or the bundled one for ``None``.
+
+    >>> _dataset(None) is BUNDLED
+    True
+    """
+    if dataset is None:
+        return BUNDLED
+    if not isinstance(dataset, Dataset):
+        raise TypeError(f"dataset must be a phare.Dataset or None, not {type(dataset).__name__}")
+    return dataset
+
+
+def _region(region: Region | str, dataset: object) -> Region:
+    """*region* as a record: a :class:`~phare.Region` as given, a name looked up in *dataset*.
+
+    A record keeps the dataset that loaded it; a *dataset* given beside it must be that one.
+
+    >>> import phare
+    >>> _region("FR-NAQ", None) is phare.region("nouvelle-aquitaine")
+    True
+    """
+    source = _dataset(dataset)
+    if not isinstance(region, Region):
+        return source.region(plain_text("region", region))
+    if dataset is not None and region._dataset is not source:
+        raise PhareError(
+            f"the region {region.name} was loaded by {region._dataset!r}, not by the "
+            f"dataset given, {source!r}: pass the region by name, or the dataset it came from"
+        )
+    return region
 
 
 def _axis_label(unit: Unit, lang: Language) -> str:
@@ -192,10 +233,17 @@ def _footnote(ax: Axes, figures: Sequence[Figure], lang: Language) -> None:
     )
 
 
-def profile(region: Region | str, ax: Axes | None = None, *, lang: str = "en") -> Axes:
+def profile(
+    region: Region | str,
+    ax: Axes | None = None,
+    *,
+    lang: str = "en",
+    dataset: Dataset | None = None,
+) -> Axes:
     """The region's percentage figures as bars, each beside France's for the same programme.
 
-    *region* is a :class:`phare.Region` or any name :func:`phare.region` accepts. The first
+    *region* is a :class:`phare.Region`, or any name :meth:`phare.Dataset.region` accepts,
+    looked up in *dataset* (``None``: the bundled data; see the module's notes). The first
     bar container holds the region's bars, the second France's; a figure France did not
     publish in the same programme has no grey bar. Approximate values and lower bounds are
     drawn at their published value. ``lang="fr"`` writes the labels, title, legend and footer
@@ -222,13 +270,28 @@ def profile(region: Region | str, ax: Axes | None = None, *, lang: str = "en") -
     >>> bar = france.containers[0][labels.index("Companies · Already partnering")]
     >>> float(bar.get_width()) == phare.national().figure("companies", "partnering").value
     True
+
+    A region of a dataset of your own is drawn from it, its France too; a region of the bundled
+    data with ``dataset=`` another one is refused:
+
+    >>> import shutil, tempfile
+    >>> from importlib.resources import files
+    >>> mine = phare.load(shutil.copytree(str(files("phare") / "data"), tempfile.mkdtemp() + "/d"))
+    >>> ax = phare.plot.profile("occitanie", dataset=mine)
+    >>> [float(bar.get_width()) for bar in ax.containers[0]] == [
+    ...     f.value for f in mine.figures(region="occitanie") if f.indicator.is_percent]
+    True
+    >>> phare.plot.profile(phare.region("occitanie"), dataset=mine)
+    Traceback (most recent call last):
+    ...
+    phare.errors.PhareError: the region Occitanie was loaded by <Dataset of bundled data>, ...
     """
     if not isinstance(region, (Region, str)):
         raise TypeError(f"region must be a Region or a str, not {type(region).__name__}")
     chosen = language(lang)
     words = WORDS[chosen]
     _require_matplotlib(ax)
-    found = region if isinstance(region, Region) else BUNDLED.region(plain_text("region", region))
+    found = _region(region, dataset)
     figures = _latest_waves(found, (f for f in found.figures() if f.indicator.is_percent))
     if not figures:
         raise FigureNotFoundError(f"{found.name} has no percentage figure to draw")
@@ -288,10 +351,12 @@ def series(
     segment: str = "all",
     ax: Axes | None = None,
     lang: str = "en",
+    dataset: Dataset | None = None,
 ) -> Axes:
     """The waves of one series over the years, a solid line only where they read as one trend.
 
-    *region* is a :class:`phare.Region` or any name :func:`phare.region` accepts; the other
+    *region* is a :class:`phare.Region`, or any name :meth:`phare.Dataset.region` accepts,
+    looked up in *dataset* (``None``: the bundled data; see the module's notes); the other
     arguments are those of :meth:`phare.Region.series`. Waves joined by a solid line
     (``gid="phare-wave"``) can be read as one trend; a break (:attr:`phare.Series.breaks`) is
     a dotted line between its two waves (``gid="phare-break"``), a dashed vertical line between
@@ -312,7 +377,7 @@ def series(
         raise TypeError(f"region must be a Region or a str, not {type(region).__name__}")
     _require_matplotlib(ax)
     chosen = language(lang)
-    found = region if isinstance(region, Region) else BUNDLED.region(plain_text("region", region))
+    found = _region(region, dataset)
     waves = found.series(actor, indicator, theme=theme, segment=segment)
     ax = _axes(ax, 8)
     broken = {b.after.id for b in waves.breaks}
@@ -381,13 +446,15 @@ def rank(
     programme: str | None = None,
     min_confidence: str | None = None,
     lang: str = "en",
+    dataset: Dataset | None = None,
 ) -> Axes:
     """The regions ranked on one figure (as :func:`phare.rank`), France marked on each bar.
 
     The bars are the regions' values, highest at the top; a black tick on a bar marks France's
     figure of that region's programme, when France published one. The keyword filters are
     those of :func:`phare.rank`; ``lang="fr"`` writes the axis label, title, legend and footer
-    in French.
+    in French. ``dataset=phare.load(folder)`` ranks the regions of that dataset, as its
+    :meth:`~phare.Dataset.rank` does (``None``: the bundled data).
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -399,12 +466,20 @@ def rank(
     >>> fr = phare.plot.rank("companies", "partnering", lang="fr")
     >>> fr.get_title(), fr.get_xlabel()
     ('Entreprises · Pratique déjà le partenariat', '% des personnes interrogées, tel que publié')
+    >>> import shutil, tempfile
+    >>> from importlib.resources import files
+    >>> mine = phare.load(shutil.copytree(str(files("phare") / "data"), tempfile.mkdtemp() + "/d"))
+    >>> ax = phare.plot.rank("companies", "partnering", dataset=mine)
+    >>> [t.get_text() for t in ax.get_yticklabels()] == mine.rank(
+    ...     "companies", "partnering")["region_name"].tolist()
+    True
     """
+    source = _dataset(dataset)
     chosen = language(lang)
     words = WORDS[chosen]
     _require_matplotlib(ax)
     ranked = _analysis.ranking(
-        BUNDLED,
+        source,
         actor,
         indicator,
         theme=theme,
@@ -506,6 +581,7 @@ def tiles(
     programme: str | None = None,
     min_confidence: str | None = None,
     lang: str = "en",
+    dataset: Dataset | None = None,
 ) -> Axes:
     r"""The regions as a grid of tiles in their rough places, coloured by one figure.
 
@@ -514,7 +590,9 @@ def tiles(
     The title gives France's figure of the same programme; the colour bar states the unit;
     the footer names the sources. Each tile is a patch whose ``gid`` is the region's slug. The
     keyword filters are those of :func:`phare.rank`; ``lang="fr"`` writes the title, legend,
-    colour bar and footer in French.
+    colour bar and footer in French. ``dataset=phare.load(folder)`` draws the regions of that
+    dataset and their figures (``None``: the bundled data); a region without a place in
+    :data:`TILE_LAYOUT` is a :class:`phare.PhareError`.
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -526,7 +604,15 @@ def tiles(
     'Companies · Already partnering\nFrance: 37 %'
     >>> phare.plot.tiles("companies", "partnering", lang="fr").get_title()
     'Entreprises · Pratique déjà le partenariat\nFrance : 37 %'
+    >>> import shutil, tempfile
+    >>> from importlib.resources import files
+    >>> mine = phare.load(shutil.copytree(str(files("phare") / "data"), tempfile.mkdtemp() + "/d"))
+    >>> ax = phare.plot.tiles("companies", "partnering", dataset=mine)
+    >>> sorted(p.get_gid() for p in ax.patches if p.get_gid()) == sorted(
+    ...     r.slug for r in mine.regions())
+    True
     """
+    source = _dataset(dataset)
     chosen = language(lang)
     words = WORDS[chosen]
     _require_matplotlib(ax)
@@ -536,7 +622,7 @@ def tiles(
     from matplotlib.patches import Patch, Rectangle
 
     ranked = _analysis.ranking(
-        BUNDLED,
+        source,
         actor,
         indicator,
         theme=theme,
@@ -551,10 +637,14 @@ def tiles(
     low, high = TILE_SCALES.get(first.unit, (min(values), max(values)))
     norm = Normalize(vmin=low, vmax=high if high > low else low + 1)
     colours = colormaps[TILE_COLOURS]
+    regions = source.regions()
+    unplaced = [r.slug for r in regions if r.slug not in TILE_LAYOUT]
+    if unplaced:
+        raise PhareError(f"no place for {', '.join(unplaced)} in the tile map (TILE_LAYOUT)")
     rows = max(row for row, _ in TILE_LAYOUT.values())
     columns = max(column for _, column in TILE_LAYOUT.values())
     ax = _axes(ax, rows + 7, width=columns + 3.0)
-    for region in BUNDLED.regions():
+    for region in regions:
         row, column = TILE_LAYOUT[region.slug]
         figure = by_region.get(region.slug)
         if figure is None:
