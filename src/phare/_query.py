@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from phare._names import Choices, closest, normalise
 from phare.errors import FigureNotFoundError, PhareError, UnknownNameError
-from phare.vocabulary import plain_text
+from phare.vocabulary import plain_text, type_name
 
 if TYPE_CHECKING:
     from phare.model import Figure, Indicator, Study
@@ -167,7 +167,7 @@ def year_range(years: object) -> YearRange:
     """
     shape = "a pair (first, last) of int or None, as in years=(2015, 2021)"
     if not isinstance(years, (tuple, list)) or len(years) != 2:
-        raise TypeError(f"years must be {shape}, not {type(years).__name__}")
+        raise TypeError(f"years must be {shape}, not {type_name(years)}")
     first, last = (_year(end, shape) for end in years)
     if first is not None and last is not None and first > last:
         raise PhareError(

@@ -10,9 +10,13 @@ with the foreign keys enforced, so a file that is written has no dangling refere
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from phare._tables import Column, Export, Table, contents, replace_file
 from phare.model import Figure
+
+if TYPE_CHECKING:
+    import sqlite3
 
 #: The SQLite type of each kind of column.
 SQL_TYPES = {"text": "TEXT", "real": "REAL", "integer": "INTEGER", "boolean": "INTEGER"}
@@ -47,9 +51,20 @@ def create_statement(table: Table) -> str:
 
 
 def _fill(path: str, made: Export) -> None:
+    """Write the tables of *made* into a new database at *path*.
+
+    A failure of SQLite itself (a disk I/O error, a full disk, a locked file) is an
+    :class:`OSError` here, as for any file a writer cannot write.
+    """
     import sqlite3
 
-    connection = sqlite3.connect(path)
+    try:
+        _insert(sqlite3.connect(path), made)
+    except sqlite3.Error as err:
+        raise OSError(f"SQLite: {err}") from err
+
+
+def _insert(connection: sqlite3.Connection, made: Export) -> None:
     try:
         connection.execute("PRAGMA foreign_keys = ON")
         with connection:

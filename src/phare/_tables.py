@@ -140,6 +140,23 @@ class Export(NamedTuple):
     metadata: Mapping[str, str]
 
 
+def _unique(figures: Iterable[Figure]) -> list[Figure]:
+    """*figures* without repeats, in order: the tables of a file are keyed by figure id.
+
+    The same figure twice is kept once; two different figures under one id (a record changed
+    with ``attrs.evolve``) would make two rows of one key, and are refused.
+    """
+    kept: dict[str, Figure] = {}
+    for figure in figures:
+        first = kept.setdefault(figure.id, figure)
+        if first is not figure and first != figure:
+            raise PhareError(
+                f"two different figures have the id {figure.id!r}; a file export keys its rows "
+                "by figure id"
+            )
+    return list(kept.values())
+
+
 def dataset_of(figures: Sequence[Figure]) -> Dataset:
     """The one dataset *figures* were read from; the bundled one when there are none.
 
@@ -172,8 +189,9 @@ def contents(figures: Iterable[Figure]) -> Export:
     >>> found["regions"].rows[0][:2]
     ('france', 'France')
     """
-    chosen = list(figures)
-    dataset = dataset_of(chosen)
+    given = list(figures)
+    dataset = dataset_of(given)  # before the repeats go: equal figures of two datasets are two
+    chosen = _unique(given)
     studies = dataset.studies()
     disputes = dataset._disputes_of(chosen)
     cited: dict[str, Source] = {}

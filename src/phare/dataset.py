@@ -56,7 +56,7 @@ from phare.model import (
     Region,
     Series,
 )
-from phare.vocabulary import UNIT_WORDS, grades_from, plain_text
+from phare.vocabulary import UNIT_WORDS, grades_from, plain_text, type_name
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -459,7 +459,7 @@ class Dataset:
         [2015, 2021]
         """
         if disputed is not None and not isinstance(disputed, bool):
-            raise TypeError(f"disputed must be True, False or None, not {type(disputed).__name__}")
+            raise TypeError(f"disputed must be True, False or None, not {type_name(disputed)}")
         first, last = (None, None) if years is None else year_range(years)
         selected: list[Figure] = list(self._tables().figures)
         if region is not None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from phare.formatting import format_difference, format_qualified
+from phare.formatting import counted, format_difference, format_qualified
 from phare.vocabulary import DISPUTED_MARK, MARK_MEANINGS, QUALIFIER_MARKS
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def figures_text(figures: Sequence[Figure], breaks: Sequence[Break] = ()) -> str
     """
     if not figures:
         return f"Figures: none. {HINT}"
-    lines = [f"Figures, {_count(len(figures), 'figure')}:"]
+    lines = [f"Figures, {counted(len(figures), 'figure')}:"]
     lines += [f"  {f!r}" for f in figures[:TEXT_ROWS]]
     if len(figures) > TEXT_ROWS:
         lines.append(f"  ... and {len(figures) - TEXT_ROWS} more")
@@ -116,7 +116,7 @@ def breaks_lines(breaks: Sequence[Break], *, reasons: bool = False) -> list[str]
     """
     if not breaks:
         return []
-    head = f"{_count(len(breaks), 'break')}, between waves that cannot be read as one trend:"
+    head = f"{counted(len(breaks), 'break')}, between waves that cannot be read as one trend:"
     lines = [head]
     for b in breaks:
         lines.append(f"  {break_text(b)}")
@@ -134,10 +134,6 @@ def break_text(series_break: Break) -> str:
     """
     b = series_break
     return f"{b.before.reference_year} -> {b.after.reference_year}: {b.kind} ({b.meaning})"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def source_link(source: Source) -> str:
@@ -199,7 +195,7 @@ def figures_html(figures: Sequence[Figure], breaks: Sequence[Break] = ()) -> str
     ]
     more = len(figures) - HTML_ROWS
     foot = f" The first {HTML_ROWS} are shown." if more > 0 else ""
-    caption = f"{_count(len(figures), 'figure')}.{foot} {HINT}"
+    caption = f"{counted(len(figures), 'figure')}.{foot} {HINT}"
     return (
         f'<table class="phare"><caption>{escape(caption)}</caption>'
         f"<thead>{_cells(_TABLE_HEAD, 'th')}</thead><tbody>{''.join(rows)}</tbody></table>"
@@ -220,7 +216,7 @@ def breaks_html(breaks: Sequence[Break]) -> str:
         f"<li>{escape(break_text(b))}: {escape(b.reason)} ({source_link(b.source)})</li>"
         for b in breaks
     )
-    return f'<p>{escape(_count(len(breaks), "break"))} in this series:</p><ul class="phare">{items}</ul>'
+    return f'<p>{escape(counted(len(breaks), "break"))} in this series:</p><ul class="phare">{items}</ul>'
 
 
 def figure_html(figure: Figure) -> str:

@@ -28,13 +28,13 @@ import csv
 import io
 import json
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 
 from phare.errors import PhareError
 from phare.frame import COLUMNS, Record, columns, labelled_records
 from phare.model import Figure
-from phare.vocabulary import FILE_FORMATS, Format, export_format
+from phare.vocabulary import FILE_FORMATS, Format, export_format, type_name
 
 
 def _cell(value: object) -> str:
@@ -137,7 +137,34 @@ def render(figures: Iterable[Figure], format: str, lang: str | None = None) -> s
     writer = WRITERS.get(chosen)
     if writer is None:
         raise PhareError(f"{chosen} is a file format: write it with write() (--output FILE)")
-    return writer(labelled_records(figures, lang), columns(lang))
+    return writer(labelled_records(figure_list(figures), lang), columns(lang))
+
+
+def figure_list(figures: object) -> list[Figure]:
+    """*figures* as a list, each checked to be a :class:`~phare.Figure`: else a :class:`TypeError`.
+
+    A DataFrame, a region or a list of ids is not a set of figures; saying so here beats an
+    ``AttributeError`` from deep inside a writer.
+
+    >>> import phare
+    >>> figure_list(phare.to_frame(region="occitanie"))
+    Traceback (most recent call last):
+    ...
+    TypeError: figures must be Figure records (phare.figures(...), Region.figures()), not pandas.DataFrame
+    """
+    if isinstance(figures, (str, bytes)) or not isinstance(figures, Iterable):
+        found = list[object]()
+    else:
+        found = list(figures)
+        checked = [f for f in found if isinstance(f, Figure)]
+        if len(checked) == len(found):
+            return checked
+    plain = isinstance(figures, (list, tuple, set, frozenset, Iterator))  # else name the container
+    wrong = next((f for f in found if not isinstance(f, Figure)), figures) if plain else figures
+    raise TypeError(
+        "figures must be Figure records (phare.figures(...), Region.figures()), "
+        f"not {type_name(wrong)}"
+    )
 
 
 def write(figures: Iterable[Figure], format: str, path: str) -> None:
@@ -153,11 +180,11 @@ def write(figures: Iterable[Figure], format: str, path: str) -> None:
     if chosen == "xlsx":
         from phare import _xlsx
 
-        _xlsx.write(figures, path)
+        _xlsx.write(figure_list(figures), path)
     elif chosen == "sqlite":
         from phare import _sqlite
 
-        _sqlite.write(figures, path)
+        _sqlite.write(figure_list(figures), path)
     else:
         raise PhareError(
             f"{chosen!r} is not a file format; file formats: {', '.join(FILE_FORMATS)}"

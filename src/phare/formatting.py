@@ -25,6 +25,15 @@ def plain_number(value: float) -> str:
     return str(int(value)) if value.is_integer() else repr(value)
 
 
+def counted(number: int, noun: str) -> str:
+    """*number* and *noun*, the noun plural unless the number is one.
+
+    >>> counted(1, "figure"), counted(0, "figure"), counted(13, "break")
+    ('1 figure', '0 figures', '13 breaks')
+    """
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def format_value(value: float, unit: Unit) -> str:
     """Write *value* the way it was published, with its unit.
 

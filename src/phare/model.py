@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn, SupportsIndex, cast, o
 
 import attrs
 
-from phare.formatting import format_difference, format_qualified
+from phare.formatting import counted, format_difference, format_qualified
 from phare.vocabulary import (
     BREAK_KINDS,
     BREAK_WORDS,
@@ -772,9 +772,9 @@ class Region(_Checked):
         return self.name
 
     def __repr__(self) -> str:
-        count = len(self.figures())
+        count = counted(len(self.figures()), "figure")
         return (
-            f"<Region {self.slug}: {self.name} ({self.iso_3166_2}), {count} figures; "
+            f"<Region {self.slug}: {self.name} ({self.iso_3166_2}), {count}; "
             "use .figures() or .to_frame()>"
         )
 

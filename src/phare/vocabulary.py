@@ -161,6 +161,21 @@ def _key(text: str) -> str:
     return text.casefold().translate(_IGNORED) if len(text) <= MAX_LENGTH else ""
 
 
+def type_name(value: object) -> str:
+    """The name of *value*'s type as an error message gives it: its package too, if not built in.
+
+    NumPy calls its boolean type ``bool``: "not bool" would puzzle whoever passed one.
+
+    >>> import numpy
+    >>> type_name(None), type_name(numpy.int64(3))
+    ('NoneType', 'numpy.int64')
+    """
+    kind = type(value)
+    if kind.__module__ == "builtins":
+        return kind.__qualname__
+    return f"{kind.__module__.partition('.')[0]}.{kind.__qualname__}"
+
+
 def plain_text(argument: str, value: object) -> str:
     """*value* as a plain ``str`` copy, or a :class:`TypeError` naming the *argument*.
 
@@ -178,7 +193,7 @@ def plain_text(argument: str, value: object) -> str:
     TypeError: format must be a str, not NoneType
     """
     if not isinstance(value, str):
-        raise TypeError(f"{argument} must be a str, not {type(value).__name__}")
+        raise TypeError(f"{argument} must be a str, not {type_name(value)}")
     return str.__str__(value)
 
 

@@ -7,13 +7,16 @@ never from the bundled data (nor the bundled data from the copy).
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 import phare
 from phare.dataset import BUNDLED
+from support import newdata
 from support.datacopy import copy_data, read_table, set_cell
+from support.verified import FIXTURES
 
 NATIONAL_ID = "fr-companies-partnering-2015"
 
@@ -87,3 +90,12 @@ def test_a_dataset_reads_nothing_until_asked() -> None:
 def test_a_folder_without_data_is_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(phare.DataError, match="missing"):
         phare.load(tmp_path)
+
+
+def test_a_region_of_one_figure_says_so_in_the_singular(tmp_path: Path) -> None:
+    data = copy_data(tmp_path)
+    example = newdata.add_region_study(data, Path(shutil.copytree(FIXTURES, tmp_path / "fx")))
+    region = phare.load(data).region(example.region)
+    assert len(region.figures()) == 1
+    assert ", 1 figure; use .figures()" in repr(region)
+    assert ", 0 figures; " in repr(phare.region(example.region))

@@ -302,3 +302,52 @@ def test_every_table_column_is_named_once() -> None:
         names = [c.name for c in table.columns]
         assert len(names) == len(set(names)), table.name
         assert all(len(row) == len(names) for row in table.rows), table.name
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "sqlite"])
+def test_a_figure_given_twice_is_written_once(fmt: str, tmp_path: Path) -> None:
+    twice = [*phare.figures(region="occitanie"), *phare.figures(actor="citizens")]
+    once = list(dict.fromkeys(twice))
+    assert len(once) < len(twice)  # occitanie has citizens' figures
+    path = tmp_path / f"twice.{fmt}"
+    export.write(twice, fmt, str(path))
+    if fmt == "sqlite":
+        ids = [row[0] for row in _query(path, "SELECT id FROM figures ORDER BY rowid")]
+    else:
+        ids = [row[0] for row in _sheet_rows(path, "figures")[1:]]
+    assert ids == [f.id for f in once]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "sqlite"])
+def test_two_figures_under_one_id_are_refused(fmt: str, tmp_path: Path) -> None:
+    first = phare.figures()[0]
+    changed = attrs.evolve(first, note="another reading")
+    with pytest.raises(phare.PhareError, match=f"two different figures have the id '{first.id}'"):
+        export.write([first, changed], fmt, str(tmp_path / f"x.{fmt}"))
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "markdown", "xlsx", "sqlite"])
+@pytest.mark.parametrize(
+    ("given", "named"),
+    [
+        (lambda: phare.to_frame(region="occitanie"), "pandas.DataFrame"),
+        (lambda: ["occitanie"], "str"),
+        (lambda: [phare.region("occitanie")], "phare.Region"),
+        (lambda: None, "NoneType"),
+        (lambda: "occitanie", "str"),
+    ],
+    ids=["frame", "ids", "regions", "none", "text"],
+)
+def test_what_is_not_figures_is_a_type_error(
+    fmt: str, given: Callable[[], object], named: str, tmp_path: Path
+) -> None:
+    def exported() -> None:
+        if fmt in ("xlsx", "sqlite"):
+            export.write(given(), fmt, str(tmp_path / f"x.{fmt}"))  # type: ignore[arg-type]
+        else:
+            export.render(given(), fmt)  # type: ignore[arg-type]
+
+    with pytest.raises(TypeError, match=f"figures must be Figure records .*, not {named}$"):
+        exported()
+    assert list(tmp_path.iterdir()) == []
