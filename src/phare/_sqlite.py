@@ -1,6 +1,6 @@
 """The figures as a SQLite database, with the standard library's :mod:`sqlite3`.
 
-Five tables, ``figures``, ``studies``, ``sources``, ``regions`` and ``disputes`` (see
+Six tables, ``figures``, ``studies``, ``sources``, ``regions``, ``disputes`` and ``breaks`` (see
 :mod:`phare._tables`), each with its primary key and its foreign keys declared, so DuckDB,
 Datasette or any SQL client can join them; a ``metadata`` table says which phare and which data
 made the file. Booleans are integers 0 and 1, missing values are ``NULL``. The rows are inserted

@@ -1,11 +1,13 @@
-"""The related tables of an export: figures, studies, sources, regions and disputes, as plain rows.
+"""The related tables of an export: figures, studies, sources, regions, disputes, breaks, as rows.
 
 The spreadsheet (:mod:`phare._xlsx`) and the SQLite database (:mod:`phare._sqlite`) hold the
 same tables, built here once from the public records, without pandas. The figures are those
 exported, with the columns of :data:`phare.frame.COLUMNS` and the ``source_id`` their source is
 keyed by; the regions (France first) and the studies are all of them, so that every reference
 resolves; the disputes are those about the exported figures and about any study, programme or
-the Observatory; the sources are every one that a row of these tables cites. All of them come
+the Observatory; the breaks are those of ``comparability.csv`` between two exported figures
+(the waves of a series that cannot be read as one trend); the sources are every one that a
+row of these tables cites. All of them come
 from the dataset the figures were read from (:func:`dataset_of`), a copy's for a copy's figures.
 
 Each column says its kind and, for a foreign key, the ``table.column`` it refers to, so the
@@ -104,6 +106,15 @@ DISPUTES = (
     Column("note"),
 )
 
+BREAKS = (
+    Column("id", "integer"),
+    Column("before", references="figures.id"),
+    Column("after", references="figures.id"),
+    Column("kind"),
+    Column("reason"),
+    Column("source", references="sources.id"),
+)
+
 #: Several values in one cell (a study's actors, its sponsors) are joined by this.
 JOIN = "; "
 
@@ -183,7 +194,7 @@ def contents(figures: Iterable[Figure]) -> Export:
     >>> import phare
     >>> found = {t.name: t for t in contents(phare.figures(region="occitanie")).tables}
     >>> sorted(found)
-    ['disputes', 'figures', 'regions', 'sources', 'studies']
+    ['breaks', 'disputes', 'figures', 'regions', 'sources', 'studies']
     >>> len(found["figures"].rows) == len(phare.figures(region="occitanie"))
     True
     >>> found["regions"].rows[0][:2]
@@ -194,11 +205,18 @@ def contents(figures: Iterable[Figure]) -> Export:
     chosen = _unique(given)
     studies = dataset.studies()
     disputes = dataset._disputes_of(chosen)
+    exported = {f.id for f in chosen}
+    breaks = [
+        b
+        for b in dataset._tables().breaks.values()
+        if b.before.id in exported and b.after.id in exported
+    ]
     cited: dict[str, Source] = {}
     for source in (
         *(f.source for f in chosen),
         *(s.source for s in studies),
         *(d.source for _, _, d in disputes),
+        *(b.source for b in breaks),
     ):
         cited.setdefault(source.id, source)
     regions = (dataset.national(), *dataset.regions())
@@ -233,6 +251,14 @@ def contents(figures: Iterable[Figure]) -> Export:
                     d.note,
                 )
                 for number, (kind, subject, d) in enumerate(disputes, start=1)
+            ],
+        ),
+        Table(
+            "breaks",
+            BREAKS,
+            [
+                (number, b.before.id, b.after.id, b.kind, b.reason, b.source.id)
+                for number, b in enumerate(breaks, start=1)
             ],
         ),
     )

@@ -1,7 +1,7 @@
 """The figures as an Excel workbook, with openpyxl from the optional extra ``phare-observatoire[excel]``.
 
-One sheet per table of :mod:`phare._tables`, figures first, then studies, sources, disputes and
-regions, and an ``about`` sheet saying which phare and which data made the file. Every text is
+One sheet per table of :mod:`phare._tables`, figures first, then studies, sources, disputes,
+breaks and regions, and an ``about`` sheet saying which phare and which data made the file. Every text is
 written as text: a note or a title that starts with ``=``, ``+``, ``-`` or ``@`` stays a string
 and can never become a formula. Numbers stay numbers, booleans are Excel booleans, and a missing
 value is an empty cell.
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
 #: The sheets, in the order a reader meets them.
-SHEETS = ("figures", "studies", "sources", "disputes", "regions")
+SHEETS = ("figures", "studies", "sources", "disputes", "breaks", "regions")
 
 #: No column is drawn wider than this many characters; longer texts wrap in the cell.
 MAX_WIDTH = 60
@@ -83,7 +83,7 @@ def write(figures: Iterable[Figure], path: str) -> None:
     >>> write(phare.figures(region="occitanie"), path)
     >>> book = openpyxl.load_workbook(path)
     >>> book.sheetnames
-    ['figures', 'studies', 'sources', 'disputes', 'regions', 'about']
+    ['figures', 'studies', 'sources', 'disputes', 'breaks', 'regions', 'about']
     >>> [cell.value for cell in book["figures"]["A"][:2]]
     ['id', 'occ-citizens-alliances-innovation-2019']
     """

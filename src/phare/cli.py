@@ -408,7 +408,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the tidy table of figures as CSV, JSON, Markdown, Excel or SQLite",
         description="Write the figures, one row per figure with its source, to stdout or a file. "
         "JSON is a list of objects with the same keys as the CSV columns. xlsx and sqlite write "
-        "a file (--output is required) with the studies, sources, regions and disputes too.",
+        "a file (--output is required) with the studies, sources, regions, disputes and breaks too.",
     )
     out.add_argument(
         "--format",

@@ -3,9 +3,9 @@
 Every format holds the same rows and columns as :func:`phare.to_frame` (see
 :data:`phare.frame.COLUMNS`), built by :func:`phare.frame.record`. CSV stays plain: a header
 row, ``true``/``false`` for booleans, an empty cell for a missing value. The text formats are the
-table alone; the file formats of :data:`phare.vocabulary.FILE_FORMATS`, an Excel workbook (:mod:`phare._xlsx`) and a
-SQLite database (:mod:`phare._sqlite`), add the studies, sources, regions and disputes the
-figures refer to, and the code and data versions that made them (:func:`write`).
+table alone; the file formats of :data:`phare.vocabulary.FILE_FORMATS`, an Excel workbook
+(:mod:`phare._xlsx`) and a SQLite database (:mod:`phare._sqlite`), add the studies, sources,
+regions, disputes and series breaks the figures refer to, and the code and data versions that made them (:func:`write`).
 
 JSON is a list of records, one object per figure, with these keys:
 

@@ -72,7 +72,9 @@ def test_the_workbook_has_the_related_sheets_and_the_versions(
 ) -> None:
     path, _ = book
     loaded = openpyxl.load_workbook(path)
-    assert loaded.sheetnames == ["figures", "studies", "sources", "disputes", "regions", "about"]
+    assert loaded.sheetnames == [
+        "figures", "studies", "sources", "disputes", "breaks", "regions", "about"
+    ]  # fmt: skip
     studies = _sheet_rows(path, "studies")
     assert [row[0] for row in studies[1:]] == [s.id for s in phare.studies()]
     regions = _sheet_rows(path, "regions")
@@ -114,7 +116,7 @@ def _query(path: Path, sql: str) -> list[tuple[object, ...]]:
         return db.execute(sql).fetchall()
 
 
-TABLES = {"figures", "studies", "sources", "regions", "disputes", "metadata"}
+TABLES = {"figures", "studies", "sources", "regions", "disputes", "breaks", "metadata"}
 
 
 def test_the_database_declares_its_keys_and_they_hold(database: Path) -> None:
@@ -129,6 +131,7 @@ def test_the_database_declares_its_keys_and_they_hold(database: Path) -> None:
         "sources": "id",
         "regions": "slug",
         "disputes": "id",
+        "breaks": "id",
         "metadata": "key",
     }
     for table, key in keys.items():
@@ -139,7 +142,7 @@ def test_the_database_declares_its_keys_and_they_hold(database: Path) -> None:
             (row[3], row[2], row[4])
             for row in _query(database, f"PRAGMA foreign_key_list({table})")
         )
-        for table in ("figures", "studies", "disputes")
+        for table in ("figures", "studies", "disputes", "breaks")
     }
     assert references == {
         "figures": [
@@ -152,6 +155,11 @@ def test_the_database_declares_its_keys_and_they_hold(database: Path) -> None:
             ("figure", "figures", "id"),
             ("source", "sources", "id"),
             ("study", "studies", "id"),
+        ],
+        "breaks": [
+            ("after", "figures", "id"),
+            ("before", "figures", "id"),
+            ("source", "sources", "id"),
         ],
     }
 
@@ -351,3 +359,30 @@ def test_what_is_not_figures_is_a_type_error(
     with pytest.raises(TypeError, match=f"figures must be Figure records .*, not {named}$"):
         exported()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_breaks_between_exported_waves_are_written(tmp_path: Path) -> None:
+    every = phare.figures()
+    breaks = [b for f in every for b in _breaks_after(f)]
+    assert breaks  # the data has breaks, so the test can fail
+    path = tmp_path / "all.sqlite"
+    export.write(every, "sqlite", str(path))
+    written = _query(path, 'SELECT "before", "after", kind, reason, source FROM breaks')
+    expected = {(b.before.id, b.after.id, b.kind, b.reason, b.source.id) for b in breaks}
+    assert set(written) == expected
+    assert len(written) == len(expected)
+    one_wave = [breaks[0].after]  # the wave before it is not exported: no break to write
+    export.write(one_wave, "sqlite", str(path))
+    assert _query(path, "SELECT count(*) FROM breaks") == [(0,)]
+    book = tmp_path / "all.xlsx"
+    export.write(every, "xlsx", str(book))
+    assert len(_sheet_rows(book, "breaks")) == len(expected) + 1
+
+
+def _breaks_after(figure: phare.Figure) -> list[phare.Break]:
+    """The breaks of *figure*'s series that end at *figure*."""
+    theme = figure.theme.id if figure.theme else None
+    series = figure.region.series(
+        figure.actor.id, figure.indicator.id, theme=theme, segment=figure.segment.id
+    )
+    return [b for b in series.breaks if b.after == figure]
