@@ -6,25 +6,38 @@ a file. A :class:`phare.Dataset` builds its :class:`Store` once, on first use.
 
 The rules of each field and key come from the folder's ``datapackage.json``, read and enforced
 by :mod:`phare._contract`; this module adds only the rules a Table Schema cannot state, each
-written once (:func:`_figure` and :func:`_study` for the rows, :func:`_programmes` for
-``observatory.json``). A broken table fails at load time with a
-:class:`~phare.errors.DataError` naming the file, the row and the field.
+written once (:meth:`_FigureReader.read` and :func:`_study` for the rows, :func:`_programmes` for
+``observatory.json``). What the code relies on in that descriptor (:data:`READS`,
+:data:`LINKS`) is checked once, before any row is read, and every record is built from its row
+by :func:`_each`, which names the row of a value no record holds. A broken table fails at load
+time with a :class:`~phare.errors.DataError` naming the file, the row and the field.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
-from phare._contract import DESCRIPTOR, Contract, Row, check_json, load_json
+from phare._contract import (
+    DESCRIPTOR,
+    Contract,
+    ForeignKey,
+    Need,
+    Row,
+    check_json,
+    load_json,
+)
 from phare._names import fold, normalise
 from phare._query import recency
 from phare.errors import DataError
 from phare.model import (
+    STUDY_SCOPES,
     Actor,
     Break,
     Departement,
@@ -44,6 +57,7 @@ from phare.model import (
     StudyScope,
     Theme,
 )
+from phare.vocabulary import BREAK_KINDS, CONFIDENCES, QUALIFIERS, REGION_KINDS, UNITS
 
 if TYPE_CHECKING:
     from phare.dataset import Dataset
@@ -66,12 +80,132 @@ DATA_FOLDER = "data"
 OBSERVATORY_FILE = "observatory.json"
 #: The subject under which disputes about the Observatory itself are filed.
 OBSERVATORY_ID = "observatoire-national-des-partenariats"
-#: The tables the records are built from; the descriptor must describe each of them.
-TABLES = (
-    "sources.csv", "disputes.csv", "regions.csv", "former_regions.csv", "former_codes.csv",
-    "former_names.csv", "departements.csv", "actors.csv", "segments.csv", "themes.csv",
-    "indicators.csv", "studies.csv", "figures.csv", "comparability.csv",
+#: What a dispute may be about, and the file that holds each kind of subject.
+SUBJECTS: Mapping[str, str] = MappingProxyType(
+    {
+        "figure": "figures.csv",
+        "study": "studies.csv",
+        "programme": OBSERVATORY_FILE,
+        "observatory": OBSERVATORY_FILE,
+    }
+)
+
+# What the code below relies on in the descriptor of the folder it reads: every field it reads,
+# as it reads it (``Row.text`` a value in every row, ``Row.optional`` and ``Row.listed`` text
+# or nothing, ``Row.integer`` and ``Row.number`` numbers), the ids it finds records by, the
+# closed sets the records hold, and the foreign keys it follows from row to record. Checked
+# once per load by ``Contract.require``, before any row is read: a copy's descriptor may
+# tighten these, or add to them, but one that loosens them is refused by name, where it would
+# otherwise let through a row that no record can hold.
+TEXT = Need(required=True)
+OPTIONAL = Need()
+KEY = Need(required=True, unique=True)
+WHOLE = Need("integer")
+NUMBER = Need("number")
+
+
+def _one_of(members: Sequence[str], *, required: bool = True) -> Need:
+    """A field whose values the records hold in a closed set (:mod:`phare.vocabulary`)."""
+    return Need(required=required, members=members)
+
+
+def _read_only(tables: dict[str, dict[str, Need]]) -> Mapping[str, Mapping[str, Need]]:
+    return MappingProxyType({name: MappingProxyType(fields) for name, fields in tables.items()})
+
+
+#: The fields read from each table, by table; the descriptor must describe each table.
+READS = _read_only(
+    {
+        "sources.csv": {"id": KEY, "publisher": TEXT, "title": TEXT},
+        "disputes.csv": {
+            "subject_kind": _one_of(tuple(SUBJECTS)), "subject": TEXT, "field": TEXT,
+            "kept": TEXT, "other": TEXT, "other_value": NUMBER, "source": TEXT, "note": TEXT,
+        },
+        "regions.csv": {
+            "slug": KEY, "name": TEXT, "insee_code": OPTIONAL, "iso_3166_2": TEXT, "nuts": TEXT,
+            "kind": _one_of(REGION_KINDS),
+        },
+        "former_regions.csv": {"name": TEXT, "insee_code": TEXT, "nuts": TEXT, "merged_into": TEXT},
+        "former_codes.csv": {"code": TEXT, "name": TEXT, "region": TEXT, "source": TEXT},
+        "former_names.csv": {
+            "name": TEXT, "kind": TEXT, "region": TEXT, "source": TEXT,
+            "confidence": _one_of(CONFIDENCES),
+        },
+        "departements.csv": {
+            "code": TEXT, "name": TEXT, "region": TEXT, "source": TEXT,
+            "confidence": _one_of(CONFIDENCES),
+        },
+        "actors.csv": {
+            "id": KEY, "label_en": TEXT, "label_fr": TEXT, "definition_en": TEXT,
+            "definition_fr": TEXT, "aliases": OPTIONAL,
+        },
+        "segments.csv": {
+            "id": KEY, "actor": OPTIONAL, "label_en": TEXT, "label_fr": TEXT,
+            "definition_en": TEXT, "definition_fr": TEXT,
+        },
+        "themes.csv": {
+            "id": KEY, "kind": TEXT, "label_en": TEXT, "label_fr": TEXT, "aliases": OPTIONAL,
+        },
+        "indicators.csv": {
+            "id": KEY, "unit": _one_of(UNITS), "theme_kind": OPTIONAL, "label_en": TEXT,
+            "label_fr": TEXT, "definition_en": TEXT, "definition_fr": TEXT, "aliases": OPTIONAL,
+        },
+        "studies.csv": {
+            "id": KEY, "programme": TEXT, "title": TEXT, "actors": OPTIONAL,
+            "scope": _one_of(STUDY_SCOPES), "region": OPTIONAL, "published": OPTIONAL,
+            "presented_at": OPTIONAL, "regional_report_number": WHOLE, "producer": TEXT,
+            "sponsors": OPTIONAL, "sample_size": WHOLE,
+            "sample_qualifier": _one_of(QUALIFIERS, required=False), "source": TEXT,
+            "see_also": OPTIONAL, "note": TEXT,
+        },
+        "figures.csv": {
+            "id": KEY, "study": TEXT, "region": TEXT, "actor": TEXT, "segment": TEXT,
+            "indicator": TEXT, "theme": OPTIONAL, "value": Need("number", required=True),
+            "qualifier": _one_of(QUALIFIERS), "reference_year": Need("integer", required=True),
+            "source": TEXT, "confidence": _one_of(CONFIDENCES), "note": OPTIONAL,
+        },
+        "comparability.csv": {
+            "before": TEXT, "after": TEXT, "kind": _one_of(BREAK_KINDS), "reason": TEXT,
+            "source": TEXT,
+        },
+    }
 )  # fmt: skip
+#: The tables the records are built from.
+TABLES = tuple(READS)
+
+
+def _to(resource: str, field: str, key: str = "id") -> ForeignKey:
+    """The foreign key from *field* to the *key* of *resource*."""
+    return (field,), resource, (key,)
+
+
+#: The foreign keys the code follows from a row to the record it names, by table: a figure's
+#: study, a break's figures, every source cited...; and a figure's unit with its indicator.
+LINKS: Mapping[str, tuple[ForeignKey, ...]] = MappingProxyType(
+    {
+        "disputes.csv": (_to("sources", "source"),),
+        "former_regions.csv": (_to("regions", "merged_into", "slug"),),
+        "former_codes.csv": (_to("regions", "region", "slug"), _to("sources", "source")),
+        "former_names.csv": (_to("regions", "region", "slug"), _to("sources", "source")),
+        "departements.csv": (_to("regions", "region", "slug"), _to("sources", "source")),
+        "segments.csv": (_to("actors", "actor"),),
+        "studies.csv": (_to("regions", "region", "slug"), _to("sources", "source")),
+        "figures.csv": (
+            _to("studies", "study"),
+            _to("regions", "region", "slug"),
+            _to("actors", "actor"),
+            _to("segments", "segment"),
+            (("indicator", "unit"), "indicators", ("id", "unit")),
+            _to("themes", "theme"),
+            _to("sources", "source"),
+        ),
+        "comparability.csv": (
+            _to("figures", "before"),
+            _to("figures", "after"),
+            _to("sources", "source"),
+        ),
+    }
+)
 
 
 class Store:
@@ -112,18 +246,20 @@ class Store:
         folder = DataFolder(source)
         contract = Contract(folder.text(DESCRIPTOR))
         self.version = contract.version
-        for name in TABLES:
-            contract.table(name)  # the descriptor must describe every table read below
+        contract.require(READS, LINKS)  # what the code below relies on, before any row
         facts = _observatory_facts(folder, contract)
         rows = {name: table.read(folder.text(name)) for name, table in contract.tables.items()}
         contract.check_foreign_keys(rows)
         # Each table's rows are let go (``pop``) once its records are built: the figures, built
         # last, then share the peak with no other table's rows (see docs/performance.md).
         self.sources = {
-            row.text("id"): Source(
-                id=row.text("id"), publisher=row.text("publisher"), title=row.text("title")
+            source.id: source
+            for source in _each(
+                rows.pop("sources.csv"),
+                lambda row: Source(
+                    id=row.text("id"), publisher=row.text("publisher"), title=row.text("title")
+                ),
             )
-            for row in rows.pop("sources.csv")
         }
         disputes = _disputes(rows.pop("disputes.csv"), self.sources)
         self.regions = _regions(rows, self.sources, owner)
@@ -164,72 +300,85 @@ class Store:
             **withdrawn,
         }
         self.actors = tuple(
-            Actor(
-                id=row.text("id"),
-                label_en=row.text("label_en"),
-                label_fr=row.text("label_fr"),
-                definition_en=row.text("definition_en"),
-                definition_fr=row.text("definition_fr"),
-                aliases=row.listed("aliases"),
+            _each(
+                rows.pop("actors.csv"),
+                lambda row: Actor(
+                    id=row.text("id"),
+                    label_en=row.text("label_en"),
+                    label_fr=row.text("label_fr"),
+                    definition_en=row.text("definition_en"),
+                    definition_fr=row.text("definition_fr"),
+                    aliases=row.listed("aliases"),
+                ),
             )
-            for row in rows.pop("actors.csv")
         )
         self.actor_index = _index(
             "actors.csv", self.actors, lambda a: (a.id, a.label_en, a.label_fr, *a.aliases)
         )
         self.segments = tuple(
-            Segment(
-                id=row.text("id"),
-                actor=row.optional("actor"),
-                label_en=row.text("label_en"),
-                label_fr=row.text("label_fr"),
-                definition_en=row.text("definition_en"),
-                definition_fr=row.text("definition_fr"),
+            _each(
+                rows.pop("segments.csv"),
+                lambda row: Segment(
+                    id=row.text("id"),
+                    actor=row.optional("actor"),
+                    label_en=row.text("label_en"),
+                    label_fr=row.text("label_fr"),
+                    definition_en=row.text("definition_en"),
+                    definition_fr=row.text("definition_fr"),
+                ),
             )
-            for row in rows.pop("segments.csv")
         )
         self.segment_index = _index(
             "segments.csv", self.segments, lambda s: (s.id, s.label_en, s.label_fr)
         )
         self.themes = tuple(
-            Theme(
-                id=row.text("id"),
-                kind=row.text("kind"),
-                label_en=row.text("label_en"),
-                label_fr=row.text("label_fr"),
-                aliases=row.listed("aliases"),
+            _each(
+                rows.pop("themes.csv"),
+                lambda row: Theme(
+                    id=row.text("id"),
+                    kind=row.text("kind"),
+                    label_en=row.text("label_en"),
+                    label_fr=row.text("label_fr"),
+                    aliases=row.listed("aliases"),
+                ),
             )
-            for row in rows.pop("themes.csv")
         )
         self.theme_index = _index(
             "themes.csv", self.themes, lambda t: (t.id, t.label_en, t.label_fr, *t.aliases)
         )
         self.indicators = tuple(
-            Indicator(
-                id=row.text("id"),
-                unit=cast("Unit", row.text("unit")),
-                theme_kind=row.optional("theme_kind"),
-                label_en=row.text("label_en"),
-                label_fr=row.text("label_fr"),
-                definition_en=row.text("definition_en"),
-                definition_fr=row.text("definition_fr"),
-                aliases=row.listed("aliases"),
+            _each(
+                rows.pop("indicators.csv"),
+                lambda row: Indicator(
+                    id=row.text("id"),
+                    unit=cast("Unit", row.text("unit")),
+                    theme_kind=row.optional("theme_kind"),
+                    label_en=row.text("label_en"),
+                    label_fr=row.text("label_fr"),
+                    definition_en=row.text("definition_en"),
+                    definition_fr=row.text("definition_fr"),
+                    aliases=row.listed("aliases"),
+                ),
             )
-            for row in rows.pop("indicators.csv")
         )
         self.indicator_index = _index(
             "indicators.csv",
             self.indicators,
             lambda i: (i.id, i.label_en, i.label_fr, *i.aliases),
         )
-        self.observatory = _observatory(facts, self.sources, disputes, owner)
+        try:
+            self.observatory = _observatory(facts, self.sources, disputes, owner)
+        except (TypeError, ValueError) as exc:  # what _each does for a row, for this file
+            raise DataError(f"{OBSERVATORY_FILE}: {exc}") from exc
         self.programme_index = _index(
             OBSERVATORY_FILE, self.observatory.programmes, lambda p: (p.id,)
         )
-        self.studies = tuple(_study(row, self, disputes, owner) for row in rows.pop("studies.csv"))
+        self.studies = tuple(
+            _each(rows.pop("studies.csv"), lambda row: _study(row, self, disputes, owner))
+        )
         self.study_index = _index("studies.csv", self.studies, lambda s: (s.id,))
         figures = _FigureReader(self, contract.unit_bounds, disputes)
-        self.figures = tuple(figures.read(row) for row in rows.pop("figures.csv"))
+        self.figures = tuple(_each(rows.pop("figures.csv"), figures.read))
         self.by_cell, self.by_region = _group_figures(self.figures)
         self.breaks = _breaks(rows.pop("comparability.csv"), self.figures, self.sources)
         _check_disputes_attached(disputes, self)
@@ -247,21 +396,47 @@ class DataFolder:
     and is imported only then: its imports (pathlib, zipfile, tempfile...) would cost about
     2 MiB, a third of what phare may add to a process (see docs/performance.md).
 
+    A folder given is checked when it is given, *caller* naming who was given it: a path is a
+    ``str`` or an ``os.PathLike`` of one (a wrong type is a :class:`TypeError`), and neither
+    empty (which would read whatever folder the process runs in) nor holding a NUL character.
+
     >>> DataFolder().text("regions.csv").splitlines()[0]
     'slug,name,insee_code,iso_3166_2,nuts,kind'
+    >>> DataFolder(1)
+    Traceback (most recent call last):
+      ...
+    TypeError: phare.load() takes a folder as a str or an os.PathLike (or an importlib.resources Traversable), not int
     """
 
     __slots__ = ("root",)
 
-    def __init__(self, source: DataSource | None = None) -> None:
+    def __init__(self, source: DataSource | None = None, caller: str = "phare.load()") -> None:
         self.root: Traversable | str
         if source is None:
             bundled = os.path.join(os.path.dirname(__file__), DATA_FOLDER)
             self.root = bundled if os.path.isdir(bundled) else _packaged_data()
         elif isinstance(source, (str, os.PathLike)):
-            self.root = os.fspath(source)
+            root = os.fspath(source)
+            if not isinstance(root, str):
+                raise TypeError(f"{caller} takes a folder path as text, not {type(root).__name__}")
+            if not root:
+                raise DataError(
+                    f"{caller}: the folder is an empty path; name it ('.' for the current folder)"
+                )
+            if "\x00" in root:
+                raise DataError(
+                    f"{caller}: {root!r} is not a folder path: it holds a NUL character"
+                )
+            self.root = str.__str__(root)  # a plain copy: a subclass's methods never run here
+        elif callable(getattr(source, "read_bytes", None)) and callable(
+            getattr(source, "joinpath", None)
+        ):
+            self.root = source  # a Traversable, such as a folder of a zip archive
         else:
-            self.root = source
+            raise TypeError(
+                f"{caller} takes a folder as a str or an os.PathLike (or an importlib.resources "
+                f"Traversable), not {type(source).__name__}"
+            )
 
     def text(self, name: str) -> str:
         """The text of one file, or a :class:`DataError` naming it."""
@@ -336,21 +511,50 @@ def _group_figures(
 
 # --- tables --------------------------------------------------------------------------------
 
+#: How a record's own check names the field it refuses: ``Study.sample_size must ...``.
+RECORD_FIELD = re.compile(r"[A-Za-z]+\.([a-z_0-9]+) ")
+
+
+def _each(rows: Iterable[Row], build: Callable[[Row], T]) -> Iterator[T]:
+    """What *build* makes of each row, in order: the one way the records are built from rows.
+
+    The last line of defence. The descriptor still states what the code relies on (checked by
+    ``Contract.require``), and every cell passed its contract; yet a value a copy's contract
+    lets through may still be one a record refuses (a negative sample size, once the copy drops
+    its ``minimum``). That record's ``TypeError`` or ``ValueError`` becomes a
+    :class:`~phare.errors.DataError` naming the file, the row and, when the record's message
+    names one of the table's fields, that field.
+    """
+    for row in rows:
+        try:
+            yield build(row)
+        except (TypeError, ValueError) as exc:
+            named = RECORD_FIELD.match(str(exc))
+            field = named.group(1) if named else ""
+            if field in row.table.index:
+                raise row.fail(field, str(exc)) from exc
+            raise DataError(f"{row.name}, row {row.position}: {exc}") from exc
+
 
 def _disputes(
     rows: Sequence[Row], sources: Mapping[str, Source]
 ) -> dict[tuple[str, str], tuple[Dispute, ...]]:
     grouped: dict[tuple[str, str], list[Dispute]] = {}
-    for row in rows:
-        dispute = Dispute(
-            field=row.text("field"),
-            kept=row.text("kept"),
-            other=row.text("other"),
-            other_value=row.number("other_value"),
-            source=sources[row.text("source")],
-            note=row.text("note"),
-        )
-        grouped.setdefault((row.text("subject_kind"), row.text("subject")), []).append(dispute)
+    for subject, dispute in _each(
+        rows,
+        lambda row: (
+            (row.text("subject_kind"), row.text("subject")),
+            Dispute(
+                field=row.text("field"),
+                kept=row.text("kept"),
+                other=row.text("other"),
+                other_value=row.number("other_value"),
+                source=sources[row.text("source")],
+                note=row.text("note"),
+            ),
+        ),
+    ):
+        grouped.setdefault(subject, []).append(dispute)
     return {key: tuple(value) for key, value in grouped.items()}
 
 
@@ -358,70 +562,72 @@ def _regions(
     rows: dict[str, list[Row]], sources: Mapping[str, Source], owner: Dataset
 ) -> tuple[Region, ...]:
     formers = _by_region(
-        (
-            FormerRegion(
+        _each(
+            rows.pop("former_regions.csv"),
+            lambda row: FormerRegion(
                 name=row.text("name"),
                 insee_code=row.text("insee_code"),
                 nuts=row.text("nuts"),
                 merged_into=row.text("merged_into"),
-            )
-            for row in rows.pop("former_regions.csv")
+            ),
         ),
         lambda former: former.merged_into,
     )
     names = _by_region(
-        (
-            FormerName(
+        _each(
+            rows.pop("former_names.csv"),
+            lambda row: FormerName(
                 name=row.text("name"),
                 kind=row.text("kind"),
                 region=row.text("region"),
                 source=sources[row.text("source")],
                 confidence=cast("Confidence", row.text("confidence")),
-            )
-            for row in rows.pop("former_names.csv")
+            ),
         ),
         lambda name: name.region,
     )
     departements = _by_region(
-        (
-            Departement(
+        _each(
+            rows.pop("departements.csv"),
+            lambda row: Departement(
                 code=row.text("code"),
                 name=row.text("name"),
                 region=row.text("region"),
                 source=sources[row.text("source")],
                 confidence=cast("Confidence", row.text("confidence")),
-            )
-            for row in rows.pop("departements.csv")
+            ),
         ),
         lambda departement: departement.region,
     )
     codes = _by_region(
-        (
-            FormerCode(
+        _each(
+            rows.pop("former_codes.csv"),
+            lambda row: FormerCode(
                 code=row.text("code"),
                 name=row.text("name"),
                 region=row.text("region"),
                 source=sources[row.text("source")],
-            )
-            for row in rows.pop("former_codes.csv")
+            ),
         ),
         lambda code: code.region,
     )
     return tuple(
-        Region(
-            slug=row.text("slug"),
-            name=row.text("name"),
-            kind=cast("RegionKind", row.text("kind")),
-            insee_code=row.optional("insee_code"),
-            iso_3166_2=row.text("iso_3166_2"),
-            nuts=row.text("nuts"),
-            former_regions=formers.get(row.text("slug"), ()),
-            former_codes=codes.get(row.text("slug"), ()),
-            former_names=names.get(row.text("slug"), ()),
-            departements=departements.get(row.text("slug"), ()),
-            dataset=owner,
+        _each(
+            rows.pop("regions.csv"),
+            lambda row: Region(
+                slug=row.text("slug"),
+                name=row.text("name"),
+                kind=cast("RegionKind", row.text("kind")),
+                insee_code=row.optional("insee_code"),
+                iso_3166_2=row.text("iso_3166_2"),
+                nuts=row.text("nuts"),
+                former_regions=formers.get(row.text("slug"), ()),
+                former_codes=codes.get(row.text("slug"), ()),
+                former_names=names.get(row.text("slug"), ()),
+                departements=departements.get(row.text("slug"), ()),
+                dataset=owner,
+            ),
         )
-        for row in rows.pop("regions.csv")
     )
 
 
@@ -442,21 +648,31 @@ def _refs(row: Row, field: str, known: Mapping[str, T] | Sequence[str]) -> tuple
     return items
 
 
+#: The shape of an ISO date as precise as known: a year, a month of it, a day of that.
+ISO_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
 def _date(row: Row, field: str) -> str | None:
     """An ISO date (``2016``, ``2016-11``, ``2016-11-04``) that exists and is not to come.
 
-    The pattern of the contract allows 2016-02-31; the calendar does not.
+    The pattern of the contract allows 2016-02-31; the calendar does not. The calendar is
+    checked on any text: a copy's descriptor may state a looser pattern, or none.
     """
     text = row.optional(field)
     if text is None:
         return None
-    parts = tuple(int(part) for part in text.split("-"))
-    if len(parts) == 3:
-        year, month, day = parts
+    shape = ISO_DATE.fullmatch(text)
+    if shape is None:
+        raise row.fail(field, f"{text!r} is not an ISO date (2016, 2016-11 or 2016-11-04)")
+    year, month, day = (int(part) if part else 0 for part in shape.groups())
+    if shape.group(2) and not 1 <= month <= 12:
+        raise row.fail(field, f"{text!r} is not a date: there is no month {month}")
+    if shape.group(3):
         leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
         days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
-        if day > days:
+        if not 1 <= day <= days:
             raise row.fail(field, f"{text!r} is not a date: {days} days in that month")
+    parts = tuple(int(part) for part in shape.groups() if part)
     if parts > time.gmtime()[: len(parts)]:
         raise row.fail(field, f"{text!r} is in the future")
     return text
@@ -627,8 +843,8 @@ def _breaks(
     waves: dict[tuple[object, ...], list[Figure]] = {}
     for f in figures:
         waves.setdefault(tuple(getattr(f, part) for part in SERIES_PARTS), []).append(f)
-    breaks: dict[tuple[str, str], Break] = {}
-    for row in rows:
+
+    def one(row: Row) -> Break:
         before, after = by_id[row.text("before")], by_id[row.text("after")]
         for part in SERIES_PARTS:
             if getattr(before, part) is not getattr(after, part):
@@ -651,14 +867,15 @@ def _breaks(
                 f"{', '.join(map(repr, between))} comes between; record each break between "
                 "two waves that follow each other",
             )
-        breaks[(before.id, after.id)] = Break(
+        return Break(
             before=before,
             after=after,
             kind=cast("BreakKind", row.text("kind")),
             reason=row.text("reason"),
             source=sources[row.text("source")],
         )
-    return breaks
+
+    return {(b.before.id, b.after.id): b for b in _each(rows, one)}
 
 
 # --- observatory.json ------------------------------------------------------------------------
@@ -673,19 +890,23 @@ class _Facts:
         self.data, self.path, self.sources = data, path, sources
 
     def __getitem__(self, key: str) -> Any:
-        return self.data[key]
+        """The value under *key*: the JSON Schema is the folder's too, and may not require it."""
+        try:
+            return self.data[key]
+        except KeyError:
+            raise self.fail(key, "is missing") from None
 
     def fail(self, key: str, problem: str) -> DataError:
         return DataError(f"{OBSERVATORY_FILE}, field {self.path + key!r}: {problem}")
 
     def texts(self, key: str) -> tuple[str, ...]:
-        return tuple(self.data[key])
+        return tuple(self[key])
 
     def source(self, key: str) -> Source:
-        return self._known(key, self.data[key])
+        return self._known(key, self[key])
 
     def cited(self, key: str) -> tuple[Source, ...]:
-        return tuple(self._known(key, ref) for ref in self.data[key])
+        return tuple(self._known(key, ref) for ref in self[key])
 
     def _known(self, key: str, ref: str) -> Source:
         try:
@@ -703,16 +924,16 @@ class _Facts:
     def backed(self, key: str, sources_key: str) -> tuple[Source, ...]:
         """The sources of the list under *key*: at least one when it has items, else none."""
         backing = self.cited(sources_key)
-        if self.data[key] and not backing:
+        if self[key] and not backing:
             raise self.fail(sources_key, "expected at least one source")
-        if backing and not self.data[key]:
+        if backing and not self[key]:
             raise self.fail(sources_key, f"backs nothing: {key!r} is empty")
         return backing
 
     def children(self, key: str) -> list[_Facts]:
         return [
             _Facts(item, f"{self.path}{key}[{n}].", self.sources)
-            for n, item in enumerate(self.data[key])
+            for n, item in enumerate(self[key])
         ]
 
 
@@ -736,7 +957,7 @@ def _observatory(
     owner: Dataset,
 ) -> Observatory:
     raw = _Facts(data, "", sources)
-    rameau = _Facts(data["le_rameau"], "le_rameau.", sources)
+    rameau = _Facts(raw["le_rameau"], "le_rameau.", sources)
     objectives_en, objectives_fr = raw.translated("objectives_en", "objectives_fr")
     return Observatory(
         name=raw["name"],
@@ -829,11 +1050,9 @@ def _check_disputes_attached(disputes: Mapping[tuple[str, str], object], store: 
         "programme": {p.id for p in store.observatory.programmes},
         "observatory": {OBSERVATORY_ID},
     }
-    held_in = {"figure": "figures.csv", "study": "studies.csv"}
     for kind, subject in disputes:
         if subject not in known[kind]:
-            where = held_in.get(kind, OBSERVATORY_FILE)
-            raise DataError(f"disputes.csv: {kind} {subject!r} is not in {where}")
+            raise DataError(f"disputes.csv: {kind} {subject!r} is not in {SUBJECTS[kind]}")
 
 
 def citations(store: Store) -> Iterator[tuple[str, Source]]:

@@ -30,7 +30,7 @@ from phare._query import (
     without_figures,
     year_range,
 )
-from phare._store import OBSERVATORY_ID, DataSource, Store, citations
+from phare._store import OBSERVATORY_ID, DataFolder, DataSource, Store, citations
 from phare.errors import (
     DepartementError,
     FigureNotFoundError,
@@ -107,6 +107,7 @@ def load(path: DataSource) -> Dataset:
     >>> mine.region("nouvelle-aquitaine") == phare.region("nouvelle-aquitaine")
     True
     """
+    DataFolder(path, "phare.load()")  # a wrong type or an empty path, named as load's
     dataset = Dataset(path)
     dataset._tables()
     return dataset
@@ -127,6 +128,8 @@ class Dataset:
     __slots__ = ("_figure_memo", "_region_memo", "_share_memo", "_source", "_store")
 
     def __init__(self, source: DataSource | None = None) -> None:
+        if source is not None:
+            DataFolder(source, "phare.Dataset()")  # refused when given, not on first use
         self._source = source
         self._store: Store | None = None
         #: Answers already given, keyed on the exact arguments: asking again is a dict lookup.
