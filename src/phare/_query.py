@@ -28,8 +28,9 @@ FigureKey = tuple[str, object, object, object, object, object]
 FEW = 12
 #: Entries kept in each memo before it is emptied; real workloads use a few dozen spellings.
 CACHE_LIMIT = 4096
-#: The suggestion list of each index (by the index's id, with the index kept to check it).
-_choices_memo: dict[int, tuple[Mapping[str, object], Choices]] = {}
+#: The suggestion list of each index of one dataset, by the index's id: a dataset keeps its own
+#: (:attr:`phare.Dataset._choices_memo`), so that it goes with the dataset, indices and all.
+ChoicesMemo = dict[int, Choices]
 
 
 def lookup(
@@ -39,12 +40,15 @@ def lookup(
     index: Mapping[str, R],
     ident: str,
     hint: Callable[[str], str] | None = None,
+    *,
+    memo: ChoicesMemo,
 ) -> R:
     """The record *index* holds for *name*, or *error* with the closest known names.
 
     *hint*, given the text asked for, adds what a miss should also tell (what exists, what the
-    name is instead). A miss that resembles nothing, in a kind of at most :data:`FEW` names,
-    lists them all, so a user who guessed blind learns the choices at once.
+    name is instead); *memo* keeps the suggestions of each index. A miss that resembles
+    nothing, in a kind of at most :data:`FEW` names, lists them all, so a user who guessed
+    blind learns the choices at once.
 
     >>> import phare
     >>> phare.actor("foo")
@@ -55,7 +59,9 @@ def lookup(
     text = plain_text(kind, name)
     found = index.get(normalise(text))
     if found is None:
-        choices = choices_of(index, lambda: {k: str(getattr(r, ident)) for k, r in index.items()})
+        choices = choices_of(
+            memo, index, lambda: {k: str(getattr(r, ident)) for k, r in index.items()}
+        )
         suggestions = closest(text, choices)
         extra = hint(text) if hint else ""
         known = list(dict.fromkeys(str(getattr(r, ident)) for r in index.values()))
@@ -74,14 +80,18 @@ def plural(kind: str) -> str:
     return kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
 
 
-def choices_of(index: Mapping[str, object], suggest: Callable[[], Mapping[str, str]]) -> Choices:
-    """What to suggest for a miss in *index* (what *suggest* gives), prepared once per index."""
-    cached = _choices_memo.get(id(index))
-    if cached is not None and cached[0] is index:
-        return cached[1]
-    choices = Choices(suggest())
-    _choices_memo[id(index)] = (index, choices)
-    return choices
+def choices_of(
+    memo: ChoicesMemo, index: Mapping[str, object], suggest: Callable[[], Mapping[str, str]]
+) -> Choices:
+    """What to suggest for a miss in *index* (what *suggest* gives), prepared once per index.
+
+    The *memo* is the dataset's own, and its indices live as long as the dataset: an id is
+    never reused for another index while the memo holds it.
+    """
+    cached = memo.get(id(index))
+    if cached is None:
+        cached = memo[id(index)] = Choices(suggest())
+    return cached
 
 
 def theme_required(

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from phare._names import closest, fold, normalise
 from phare._query import (
+    ChoicesMemo,
     FigureKey,
     choices_of,
     lookup,
@@ -125,7 +126,9 @@ class Dataset:
     'Nouvelle-Aquitaine'
     """
 
-    __slots__ = ("_figure_memo", "_region_memo", "_share_memo", "_source", "_store")
+    __slots__ = (
+        "_choices_memo", "_figure_memo", "_region_memo", "_share_memo", "_source", "_store"
+    )  # fmt: skip
 
     def __init__(self, source: DataSource | None = None) -> None:
         if source is not None:
@@ -136,6 +139,8 @@ class Dataset:
         self._region_memo: dict[object, Region] = {}
         self._figure_memo: dict[FigureKey, Figure] = {}
         self._share_memo: dict[FigureKey, float] = {}
+        #: What a miss suggests, prepared once per index on the first miss.
+        self._choices_memo: ChoicesMemo = {}
 
     def _tables(self) -> Store:
         """The loaded tables, read and checked on the first call, under a lock."""
@@ -239,7 +244,7 @@ class Dataset:
             return {key: r.slug for key, r in {**codes, **store.region_index}.items()}
 
         raise UnknownRegionError(
-            "region", text, closest(text, choices_of(store.code_index, suggest))
+            "region", text, closest(text, choices_of(self._choices_memo, store.code_index, suggest))
         )
 
     def national(self) -> Region:
@@ -269,7 +274,10 @@ class Dataset:
         >>> phare.actor("Maires").id
         'mayors'
         """
-        return lookup("actor", UnknownActorError, name, self._tables().actor_index, "id")
+        return lookup(
+            "actor", UnknownActorError, name, self._tables().actor_index, "id",
+            memo=self._choices_memo,
+        )  # fmt: skip
 
     def actors(self) -> tuple[Actor, ...]:
         """The four actors the Observatory surveys.
@@ -288,8 +296,9 @@ class Dataset:
         'percent'
         """
         return lookup(
-            "indicator", UnknownIndicatorError, name, self._tables().indicator_index, "id"
-        )
+            "indicator", UnknownIndicatorError, name, self._tables().indicator_index, "id",
+            memo=self._choices_memo,
+        )  # fmt: skip
 
     def indicators(self) -> tuple[Indicator, ...]:
         """Every indicator that has at least one definition in the bundled data.
@@ -322,6 +331,7 @@ class Dataset:
             self._tables().theme_index,
             "id",
             lambda _: "the themes are: " + ", ".join(t.id for t in themes),
+            memo=self._choices_memo,
         )
 
     def themes(self) -> tuple[Theme, ...]:
@@ -340,7 +350,10 @@ class Dataset:
         >>> phare.segment("PME").id
         'sme'
         """
-        return lookup("segment", UnknownSegmentError, name, self._tables().segment_index, "id")
+        return lookup(
+            "segment", UnknownSegmentError, name, self._tables().segment_index, "id",
+            memo=self._choices_memo,
+        )  # fmt: skip
 
     def segments(self) -> tuple[Segment, ...]:
         """Every segment, ``all`` first.
@@ -366,8 +379,9 @@ class Dataset:
         phare.errors.UnknownStudyError: unknown study 'PHARE'; ...'PHARE' is a programme; its studies: phare-...
         """
         return lookup(
-            "study", UnknownStudyError, name, self._tables().study_index, "id", self._programme_hint
-        )
+            "study", UnknownStudyError, name, self._tables().study_index, "id",
+            self._programme_hint, memo=self._choices_memo,
+        )  # fmt: skip
 
     def _programme_hint(self, text: str) -> str:
         """What a study lookup that missed says when the name is a programme's."""
@@ -400,11 +414,12 @@ class Dataset:
         2018
         """
         return lookup(
-            "programme", UnknownProgrammeError, name, self._tables().programme_index, "id"
-        )
+            "programme", UnknownProgrammeError, name, self._tables().programme_index, "id",
+            memo=self._choices_memo,
+        )  # fmt: skip
 
     def programmes(self) -> tuple[Programme, ...]:
-        """The three five-year programmes, oldest first.
+        """The programmes of the Observatory, oldest first.
 
         >>> import phare
         >>> [p.period for p in phare.programmes()]

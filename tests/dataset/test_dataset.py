@@ -7,7 +7,9 @@ never from the bundled data (nor the bundled data from the copy).
 
 from __future__ import annotations
 
+import gc
 import shutil
+import weakref
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,16 @@ def test_a_region_of_one_figure_says_so_in_the_singular(tmp_path: Path) -> None:
     assert len(region.figures()) == 1
     assert ", 1 figure; use .figures()" in repr(region)
     assert ", 0 figures; " in repr(phare.region(example.region))
+
+
+def test_a_dataset_and_its_suggestions_go_together(tmp_path: Path) -> None:
+    """A miss prepares suggestions once per index; they are the dataset's, not the module's."""
+    copy = phare.load(copy_data(tmp_path))
+    for ask in (copy.region, copy.actor, copy.indicator, copy.theme, copy.study, copy.programme):
+        with pytest.raises(phare.UnknownNameError):
+            ask("zzz-nothing-like-it")
+    assert len(copy._choices_memo) == 6
+    gone = weakref.ref(copy.figures()[0])
+    del copy, ask
+    gc.collect()
+    assert gone() is None  # no module-level memo keeps the copy's records alive
