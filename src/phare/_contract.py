@@ -667,7 +667,12 @@ def _unit_bounds(table: Table, resource: Mapping[str, Any]) -> dict[str, tuple[f
             raise refused(
                 table.resource, f"{where} must be [lowest, highest], highest a number or null", name
             )
-        low, high = float(pair[0]), float("inf") if pair[1] is None else float(pair[1])
+        try:
+            low, high = float(pair[0]), float("inf") if pair[1] is None else float(pair[1])
+        except OverflowError:  # an integer beyond any float
+            low, high = float("nan"), float("nan")
+        if not (low - low == 0 and (pair[1] is None or high - high == 0)):
+            raise refused(table.resource, f"{where}: the bounds must be finite numbers", name)
         if low > high:
             raise refused(table.resource, f"{where}: the lowest is above the highest", name)
         kept[unit] = (low, high)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from phare._tables import Column, Export, Table, contents, replace_file
+from phare.errors import PhareError
 from phare.model import Figure
 
 if TYPE_CHECKING:
@@ -53,13 +54,19 @@ def create_statement(table: Table) -> str:
 def _fill(path: str, made: Export) -> None:
     """Write the tables of *made* into a new database at *path*.
 
-    A failure of SQLite itself (a disk I/O error, a full disk, a locked file) is an
-    :class:`OSError` here, as for any file a writer cannot write.
+    A failure of the file (a disk I/O error, a full disk, a locked file) is an :class:`OSError`
+    here, as for any file a writer cannot write; a key that does not hold (a figure whose
+    region, study or source its dataset does not have) is the figures' fault, a
+    :class:`~phare.errors.PhareError`.
     """
     import sqlite3
 
     try:
         _insert(sqlite3.connect(path), made)
+    except sqlite3.IntegrityError as err:
+        raise PhareError(
+            f"the figures refer to records their dataset does not hold: SQLite says {err}"
+        ) from err
     except sqlite3.Error as err:
         raise OSError(f"SQLite: {err}") from err
 

@@ -377,6 +377,7 @@ class Store:
             _each(rows.pop("studies.csv"), lambda row: _study(row, self, disputes, owner))
         )
         self.study_index = _index("studies.csv", self.studies, lambda s: (s.id,))
+        _check_share_bounds(contract.unit_bounds)
         figures = _FigureReader(self, contract.unit_bounds, disputes)
         self.figures = tuple(_each(rows.pop("figures.csv"), figures.read))
         self.by_cell, self.by_region = _group_figures(self.figures)
@@ -823,6 +824,20 @@ class _FigureReader:
             confidence=cast("Confidence", row.text("confidence")),
             note=row.optional("note") or "",
             disputes=self.disputes.get(("figure", figure_id), ()),
+        )
+
+
+def _check_share_bounds(bounds: Mapping[str, tuple[float, float]]) -> None:
+    """Refuse a descriptor whose percentages could leave [0, 100]: ``share()`` is value / 100.
+
+    A copy may narrow the bounds of ``percent``, never drop or widen them, or a share would
+    come out below 0 or above 1 without a word.
+    """
+    low, high = bounds.get("percent", (-float("inf"), float("inf")))
+    if low < 0 or high > 100:
+        raise DataError(
+            f"{DESCRIPTOR}, resource 'figures', field 'value': phare:unitBounds must keep "
+            "percent within [0, 100], since a share is the value divided by 100"
         )
 
 

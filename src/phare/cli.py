@@ -28,7 +28,7 @@ import phare
 from phare import display, export, vocabulary
 from phare._query import without_figures
 from phare.errors import DataError, PhareError, UnknownNameError
-from phare.formatting import format_difference, format_qualified, plain_number
+from phare.formatting import counted, format_difference, format_qualified, plain_number
 from phare.model import Actor, Figure, Indicator, Region, Series, Theme
 
 #: Exit status when the command did what was asked.
@@ -479,6 +479,10 @@ def _choice(match: Callable[[str], str]) -> Callable[[str], str]:
     return parse
 
 
+#: The most digits a year of ``--years`` may have.
+YEAR_DIGITS = 4
+
+
 def _year_range(text: str) -> tuple[int | None, int | None]:
     """``--years FIRST:LAST`` as the ``years=`` of :func:`phare.figures`; an empty end is open.
 
@@ -486,13 +490,18 @@ def _year_range(text: str) -> tuple[int | None, int | None]:
     ((2015, 2021), (2018, None), (None, 2016), (2016, 2016))
     """
     first, colon, last = text.partition(":")
+    if not text.strip():  # an empty value is a slip, not "every year"
+        raise argparse.ArgumentTypeError(
+            "no range given: write FIRST:LAST (2015:2021), FIRST: or :LAST"
+        )
     if not colon:
         last = first
     ends = []
     for end in (first.strip(), last.strip()):
-        if end and not (end.isascii() and end.isdigit()):
+        if end and not (end.isascii() and end.isdigit() and len(end) <= YEAR_DIGITS):
+            shown = text if len(text) <= 2 * YEAR_DIGITS + 1 else text[: 2 * YEAR_DIGITS] + "..."
             raise argparse.ArgumentTypeError(
-                f"{text!r} is not a range of years: write FIRST:LAST (2015:2021), FIRST: or :LAST"
+                f"{shown!r} is not a range of years: write FIRST:LAST (2015:2021), FIRST: or :LAST"
             )
         ends.append(int(end) if end else None)
     first_year, last_year = ends
@@ -526,19 +535,19 @@ def _export(args: argparse.Namespace) -> Answer:
         _check_target(args.output, replace=args.force)
         with _output_failures():
             export.write(figures, args.format, args.output)
-        return "", f"wrote {len(figures)} figures to {args.output}"
+        return "", f"wrote {counted(len(figures), 'figure')} to {args.output}"
     text = export.render(figures, args.format, lang=args.lang)
     if args.output is None:
         return text, ""
     _write_file(args.output, text, replace=args.force)
-    return "", f"wrote {len(figures)} figures to {args.output}"
+    return "", f"wrote {counted(len(figures), 'figure')} to {args.output}"
 
 
 def _check_target(name: str, *, replace: bool) -> None:
     """Refuse a folder, and a file that exists unless *replace* is set: the user's to fix."""
     if os.path.isdir(name):
         raise PhareError(f"{name} is a folder; give --output the name of a file")
-    if os.path.exists(name) and not replace:
+    if os.path.lexists(name) and not replace:  # a dangling link is there too
         raise PhareError(f"{name} exists; add --force to replace it")
 
 

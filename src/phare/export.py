@@ -177,6 +177,10 @@ def write(figures: Iterable[Figure], format: str, path: str) -> None:
     True
     """
     chosen = export_format(format)
+    if not isinstance(path, str):
+        raise TypeError(f"path must be a str, not {type_name(path)}")
+    if not path:
+        raise PhareError("path must name a file")
     if chosen == "xlsx":
         from phare import _xlsx
 

@@ -29,7 +29,7 @@ from phare.dataset import BUNDLED, Dataset
 from phare.errors import FigureNotFoundError, MissingExtraError, PhareError
 from phare.formatting import format_qualified
 from phare.model import Figure, Region
-from phare.vocabulary import UNIT_LABELS, UNIT_LABELS_FR, label, language, plain_text
+from phare.vocabulary import UNIT_LABELS, UNIT_LABELS_FR, label, language, plain_text, type_name
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -85,7 +85,7 @@ def _dataset(dataset: object) -> Dataset:
     if dataset is None:
         return BUNDLED
     if not isinstance(dataset, Dataset):
-        raise TypeError(f"dataset must be a phare.Dataset or None, not {type(dataset).__name__}")
+        raise TypeError(f"dataset must be a phare.Dataset or None, not {type_name(dataset)}")
     return dataset
 
 
@@ -123,7 +123,7 @@ def _require_matplotlib(ax: object) -> None:
     from matplotlib.axes import Axes
 
     if ax is not None and not isinstance(ax, Axes):
-        raise TypeError(f"ax must be a matplotlib Axes or None, not {type(ax).__name__}")
+        raise TypeError(f"ax must be a matplotlib Axes or None, not {type_name(ax)}")
 
 
 def _axes(ax: Axes | None, rows: int, width: float = 9.0, row_height: float = 0.45) -> Axes:
@@ -287,7 +287,7 @@ def profile(
     phare.errors.PhareError: the region Occitanie was loaded by <Dataset of bundled data>, ...
     """
     if not isinstance(region, (Region, str)):
-        raise TypeError(f"region must be a Region or a str, not {type(region).__name__}")
+        raise TypeError(f"region must be a Region or a str, not {type_name(region)}")
     chosen = language(lang)
     words = WORDS[chosen]
     _require_matplotlib(ax)
@@ -374,7 +374,7 @@ def series(
     [[2010], [2015], [2021]]
     """
     if not isinstance(region, (Region, str)):
-        raise TypeError(f"region must be a Region or a str, not {type(region).__name__}")
+        raise TypeError(f"region must be a Region or a str, not {type_name(region)}")
     _require_matplotlib(ax)
     chosen = language(lang)
     found = _region(region, dataset)
@@ -637,10 +637,11 @@ def tiles(
     low, high = TILE_SCALES.get(first.unit, (min(values), max(values)))
     norm = Normalize(vmin=low, vmax=high if high > low else low + 1)
     colours = colormaps[TILE_COLOURS]
-    regions = source.regions()
-    unplaced = [r.slug for r in regions if r.slug not in TILE_LAYOUT]
+    # a region a copy adds has no tile: left off while it has no figure to show, refused after
+    unplaced = [slug for slug in by_region if slug not in TILE_LAYOUT]
     if unplaced:
         raise PhareError(f"no place for {', '.join(unplaced)} in the tile map (TILE_LAYOUT)")
+    regions = [r for r in source.regions() if r.slug in TILE_LAYOUT]
     rows = max(row for row, _ in TILE_LAYOUT.values())
     columns = max(column for _, column in TILE_LAYOUT.values())
     ax = _axes(ax, rows + 7, width=columns + 3.0)

@@ -501,3 +501,37 @@ def test_show_lists_the_studies_oldest_first(
     assert set(headings) == {f.study.id for f in phare.region(region).figures()}
     assert [study for study, _ in itertools.groupby(headings)] == list(dict.fromkeys(headings))
     assert dates == sorted(dates)
+
+
+@pytest.mark.parametrize("years", ["", " ", "12345:", "2015:" + "9" * 50])
+def test_export_refuses_an_empty_or_overlong_range(
+    years: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--years", years]) == 2
+    err = capsys.readouterr().err
+    assert "argument --years:" in err
+    assert "_year_range" not in err
+    assert len(err.splitlines()[-1]) <= 200
+
+
+def test_export_names_a_single_figure_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (one,) = phare.figures(region="occitanie", actor="citizens", indicator="alliances-innovation")
+    target = tmp_path / "one.csv"
+    argv = ["export", "--region", "occitanie", "--actor", "citizens"]
+    argv += ["--indicator", "alliances-innovation", "--output", str(target)]
+    assert main(argv) == 0
+    assert capsys.readouterr().err == f"phare: wrote 1 figure to {target}\n"
+    assert one.id in target.read_text(encoding="utf-8")
+
+
+def test_a_dangling_link_is_a_file_that_exists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "dangling.sqlite"
+    link.symlink_to(tmp_path / "nowhere.sqlite")
+    for form in ("csv", "sqlite"):
+        assert main(["export", "--format", form, "--output", str(link)]) == 2
+        assert "exists; add --force" in capsys.readouterr().err
+    assert not (tmp_path / "nowhere.sqlite").exists()

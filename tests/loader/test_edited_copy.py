@@ -302,6 +302,28 @@ BOUNDS_PROBLEM = "must be [lowest, highest], highest a number or null"
             place("figures", "value") + "'phare:unitBounds' must be an object",
         ),
         (
+            lambda d: field_of(d, "figures", "value")["phare:unitBounds"].update(
+                count=[0, 10**400]
+            ),
+            place("figures", "value") + "phare:unitBounds of 'count': the bounds must be finite",
+        ),
+        (
+            lambda d: field_of(d, "figures", "value")["phare:unitBounds"].update(
+                percent=[-(10**309), 100]
+            ),
+            place("figures", "value") + "phare:unitBounds of 'percent': the bounds must be finite",
+        ),
+        (
+            lambda d: field_of(d, "figures", "value")["phare:unitBounds"].update(
+                percent=[-50, 250]
+            ),
+            place("figures", "value") + "phare:unitBounds must keep percent within [0, 100]",
+        ),
+        (
+            lambda d: field_of(d, "figures", "value")["phare:unitBounds"].pop("percent"),
+            place("figures", "value") + "phare:unitBounds must keep percent within [0, 100]",
+        ),
+        (
             lambda d: field_of(d, "figures", PATTERNED)["constraints"].update(pattern="("),
             place("figures", PATTERNED)
             + "the constraint 'pattern' must be a regular expression phare can read, not '('",
@@ -460,6 +482,7 @@ BOUNDS_PROBLEM = "must be [lowest, highest], highest a number or null"
     ids=[
         "bounds-not-object", "bounds-one-number", "bounds-not-list", "bounds-no-lowest",
         "bounds-text", "bounds-reversed", "bounds-unknown-unit", "bounds-missing",
+        "bounds-beyond-float", "bounds-below-float", "percent-widened", "percent-dropped",
         "bad-pattern", "pattern-not-text", "schema-null", "constraints-list", "fields-not-list", "field-not-object",
         "field-without-name", "field-twice", "type-unhashable", "required-not-bool",
         "unknown-constraint", "enum-not-list", "enum-wrong-type", "minimum-on-text",

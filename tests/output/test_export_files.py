@@ -386,3 +386,18 @@ def _breaks_after(figure: phare.Figure) -> list[phare.Break]:
         figure.actor.id, figure.indicator.id, theme=theme, segment=figure.segment.id
     )
     return [b for b in series.breaks if b.after == figure]
+
+
+@pytest.mark.parametrize(
+    ("path", "error"), [(5, TypeError), (b"x.sqlite", TypeError), ("", phare.PhareError)]
+)
+def test_write_checks_its_path_first(path: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match="path must"):
+        export.write(phare.figures(region="occitanie"), "sqlite", path)  # type: ignore[arg-type]
+
+
+def test_a_figure_its_dataset_cannot_place_is_the_figures_fault(tmp_path: Path) -> None:
+    figure = phare.figures()[0]
+    stray = attrs.evolve(figure, study=attrs.evolve(figure.study, id="no-such-study"))
+    with pytest.raises(phare.PhareError, match="refer to records their dataset does not hold"):
+        export.write([stray], "sqlite", str(tmp_path / "x.sqlite"))

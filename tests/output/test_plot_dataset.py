@@ -19,6 +19,7 @@ import pytest
 import phare
 from phare.dataset import BUNDLED
 from phare.formatting import format_qualified
+from phare.vocabulary import type_name
 from support import newdata
 from support.datacopy import copy_data, read_table, write_table
 from support.verified import FIXTURES
@@ -203,7 +204,7 @@ CHARTS: dict[str, Callable[[object], object]] = {
 @pytest.mark.parametrize("draw", CHARTS.values(), ids=CHARTS.keys())
 @pytest.mark.parametrize(
     ("wrong", "kind"),
-    [("bundled", "str"), (phare, "module"), (Path("."), type(Path(".")).__name__)],
+    [("bundled", "str"), (phare, "module"), (Path("."), type_name(Path(".")))],
     ids=["str", "module", "path"],
 )
 def test_a_dataset_that_is_not_one_is_a_type_error(
@@ -214,7 +215,7 @@ def test_a_dataset_that_is_not_one_is_a_type_error(
     assert not plt.get_fignums(), "refused before any figure was made"
 
 
-def test_tiles_refuse_a_region_the_map_has_no_place_for(tmp_path: Path) -> None:
+def test_tiles_leave_off_a_region_without_a_place_or_a_figure(tmp_path: Path) -> None:
     data = copy_data(tmp_path)
     header, rows = read_table(data, "regions.csv")
     isle = dict.fromkeys(header, "")
@@ -229,6 +230,17 @@ def test_tiles_refuse_a_region_the_map_has_no_place_for(tmp_path: Path) -> None:
     write_table(data, "regions.csv", header, [*rows, isle])
     copy = phare.load(data)
     assert "example-isle" in {r.slug for r in copy.regions()}
-    with pytest.raises(phare.PhareError, match="no place for example-isle in the tile map"):
-        phare.plot.tiles("companies", "partnering", dataset=copy)
+    ax = phare.plot.tiles("companies", "partnering", dataset=copy)
+    shown = " ".join(t.get_text() for t in ax.texts)
+    assert "EXI" not in shown
+    assert all(r.iso_3166_2.removeprefix("FR-") in shown for r in phare.regions())
+    plt.close("all")
+
+
+def test_tiles_refuse_a_region_with_a_figure_and_no_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn = phare.rank("companies", "partnering")["region"].iloc[0]
+    layout = {slug: place for slug, place in phare.plot.TILE_LAYOUT.items() if slug != drawn}
+    monkeypatch.setattr(phare.plot, "TILE_LAYOUT", layout)
+    with pytest.raises(phare.PhareError, match=f"no place for {drawn} in the tile map"):
+        phare.plot.tiles("companies", "partnering")
     assert not plt.get_fignums()
