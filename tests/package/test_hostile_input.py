@@ -425,7 +425,9 @@ def test_a_chart_refuses_what_is_not_an_axes(
 
 
 def test_a_chart_names_the_wrong_ax_and_region_types(plot: Any) -> None:
-    with pytest.raises(TypeError, match=r"^ax must be a matplotlib Axes or None, not matplotlib.Figure$"):
+    with pytest.raises(
+        TypeError, match=r"^ax must be a matplotlib Axes or None, not matplotlib.Figure$"
+    ):
         plot.profile("occitanie", ax=plot_figure())
     with pytest.raises(TypeError, match=r"^region must be a Region or a str, not int$"):
         plot.profile(75)
