@@ -189,7 +189,7 @@ def dataset_of(figures: Sequence[Figure]) -> Dataset:
 
 
 def contents(figures: Iterable[Figure]) -> Export:
-    """The tables of a file export of *figures*, and its metadata;, sources first so keys resolve in order.
+    """The tables of a file export of *figures*, sources first so keys resolve, and its metadata.
 
     >>> import phare
     >>> found = {t.name: t for t in contents(phare.figures(region="occitanie")).tables}

@@ -143,15 +143,20 @@ def _sources_notes(sources: Sequence[str]) -> str:
     )
 
 
-def _numbered(figures: Sequence[Figure]) -> tuple[list[int], list[str]]:
-    """Each figure's source number, and the sources in the order they are first cited."""
-    sources: list[str] = []
+def _numbered(
+    figures: Sequence[Figure], of: Callable[[Figure], str] = lambda f: f.source.location
+) -> tuple[list[int], list[str]]:
+    """Each figure's number, and the things numbered in the order first met.
+
+    What is numbered is each figure's source, unless *of* names something else (its study).
+    """
+    named: list[str] = []
     numbers = []
     for f in figures:
-        if f.source.location not in sources:
-            sources.append(f.source.location)
-        numbers.append(sources.index(f.source.location) + 1)
-    return numbers, sources
+        if of(f) not in named:
+            named.append(of(f))
+        numbers.append(named.index(of(f)) + 1)
+    return numbers, named
 
 
 def _show_text(region: Region, lang: str | None = None) -> str:
@@ -679,11 +684,11 @@ def _rank(args: argparse.Namespace) -> Answer:
         figure(france, study) if isinstance(study, str) else None
         for study in table["national_study"]
     ]
-    studies: list[str] = []
+    numbers, studies = _numbered(figures, lambda f: f.study.id)
     rows = []
-    for f, national, (_, row) in zip(figures, nationals, table.iterrows(), strict=True):
-        if f.study.id not in studies:
-            studies.append(f.study.id)
+    for f, national, number, (_, row) in zip(
+        figures, nationals, numbers, table.iterrows(), strict=True
+    ):
         rows.append(
             [
                 str(row["rank"]),
@@ -693,7 +698,7 @@ def _rank(args: argparse.Namespace) -> Answer:
                 format_difference(row["difference"], f.unit) if national is not None else "",
                 str(f.reference_year),
                 f.confidence,
-                f"[{studies.index(f.study.id) + 1}]",
+                f"[{number}]",
             ]
         )
     first = figures[0]

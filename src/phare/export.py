@@ -5,7 +5,8 @@ Every format holds the same rows and columns as :func:`phare.to_frame` (see
 row, ``true``/``false`` for booleans, an empty cell for a missing value. The text formats are the
 table alone; the file formats of :data:`phare.vocabulary.FILE_FORMATS`, an Excel workbook
 (:mod:`phare._xlsx`) and a SQLite database (:mod:`phare._sqlite`), add the studies, sources,
-regions, disputes and series breaks the figures refer to, and the code and data versions that made them (:func:`write`).
+regions, disputes and series breaks the figures refer to, and the code and data versions that
+made them (:func:`write`).
 
 JSON is a list of records, one object per figure, with these keys:
 
@@ -181,14 +182,15 @@ def write(figures: Iterable[Figure], format: str, path: str) -> None:
         raise TypeError(f"path must be a str, not {type_name(path)}")
     if not path:
         raise PhareError("path must name a file")
+    checked = figure_list(figures)
     if chosen == "xlsx":
         from phare import _xlsx
 
-        _xlsx.write(figure_list(figures), path)
+        _xlsx.write(checked, path)
     elif chosen == "sqlite":
         from phare import _sqlite
 
-        _sqlite.write(figure_list(figures), path)
+        _sqlite.write(checked, path)
     else:
         raise PhareError(
             f"{chosen!r} is not a file format; file formats: {', '.join(FILE_FORMATS)}"
